@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One module per pipeline stage (see DESIGN.md). Dependencies point one way:
+// vnplan ► VNPlanPipeline ► (Readers, Normalizer, Tables, Repository) ► VNPlanModel.
+let package = Package(
+    name: "vnplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vnplan", targets: ["vnplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+
+        .target(name: "VNPlanModel"),
+        .target(name: "VNPlanReaders", dependencies: [
+            "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"]),
+        .target(name: "VNPlanTables", dependencies: ["VNPlanModel"]),
+        .target(name: "VNPlanRepository", dependencies: [
+            "VNPlanModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "VNPlanPipeline", dependencies: [
+            "VNPlanModel", "VNPlanReaders", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
+        ], resources: [.copy("Resources/pipeline.json")]),
+        .executableTarget(name: "vnplan", dependencies: [
+            "VNPlanPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "VNPlanModelTests", dependencies: ["VNPlanModel"]),
+        .testTarget(name: "VNPlanReadersTests", dependencies: ["VNPlanReaders"]),
+        .testTarget(name: "VNPlanNormalizerTests", dependencies: ["VNPlanNormalizer"]),
+        .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables"]),
+        .testTarget(name: "VNPlanRepositoryTests", dependencies: ["VNPlanRepository"]),
+        .testTarget(name: "VNPlanPipelineTests", dependencies: ["VNPlanPipeline"]),
+    ]
+)

@@ -1,0 +1,74 @@
+import Foundation
+import VNPlanModel
+import VNPlanNormalizer
+import VNPlanReaders
+import VNPlanTables
+
+/// The stages wired as pipeline.json says: sniff ► read ► normalize ► (restore) ► tables.
+public struct Pipeline: Sendable {
+    public let configuration: PipelineConfiguration
+    private let normalizer: Normalizer
+    private let extractor = PlanExtractor()
+
+    public init(configuration: PipelineConfiguration) {
+        self.configuration = configuration
+        self.normalizer = Normalizer(configuration: configuration.normalizer)
+    }
+
+    /// Sniffs the format and reads the file into the IR.
+    public func read(_ input: InputFile) throws(PipelineError) -> SourceDocument {
+        let format: SourceFormat
+        do { format = try FormatSniffer.format(of: input) }
+        catch { throw PipelineError(file: input.name, stage: .sniff, reason: error.description) }
+        guard configuration.stages(for: format) != nil, let reader = reader(for: format) else {
+            throw PipelineError(file: input.name, stage: .sniff,
+                                reason: ReaderError.noReader(file: input.name, format: format.rawValue).description)
+        }
+        do { return try reader.read(input) }
+        catch { throw PipelineError(file: input.name, stage: .read, reason: error.description) }
+    }
+
+    /// The whole conversion of one file into its canonical plan.
+    public func convert(_ input: InputFile) throws(PipelineError) -> Plan {
+        var document = try read(input)
+        let stages = configuration.stages(for: document.metadata.format) ?? []
+        var summary = NormalizationSummary()
+        if stages.contains(.normalize) {
+            (document, summary) = normalizer.normalize(document)
+        }
+        guard stages.contains(.tables) else {
+            throw PipelineError(file: input.name, stage: .tables,
+                                reason: "the pipeline does not run the tables stage for \(document.metadata.format.rawValue) files, so no plan can be made")
+        }
+        return extractor.plan(from: document, normalization: summary)
+    }
+
+    private func reader(for format: SourceFormat) -> (any DocumentReader)? {
+        switch format {
+        case .docx: DOCXReader()
+        default: nil
+        }
+    }
+}
+
+/// A document that could not become a plan: which file, at which stage, and why.
+public struct PipelineError: Error, Equatable, CustomStringConvertible {
+    public enum Stage: String, Sendable, Codable {
+        case sniff, read, normalize, tables, export
+    }
+
+    public var file: String
+    public var stage: Stage
+    public var reason: String
+
+    public init(file: String, stage: Stage, reason: String) {
+        self.file = file
+        self.stage = stage
+        self.reason = reason
+    }
+
+    /// The reason already names the file when it comes from a reader.
+    public var description: String {
+        reason.hasPrefix(file + ":") ? reason : "\(file): \(reason)"
+    }
+}

@@ -1,0 +1,35 @@
+/// Why a file could not be read, in words that name the file and what to do.
+public enum ReaderError: Error, Equatable, CustomStringConvertible {
+    case unreadable(file: String, reason: String)
+    case empty(file: String)
+    case unrecognizedFormat(file: String)
+    case corruptArchive(file: String, reason: String)
+    case missingPart(file: String, part: String)
+    case encrypted(file: String)
+    case malformedXML(file: String, part: String, reason: String)
+    case tooLarge(file: String, part: String, limit: Int)
+    case noReader(file: String, format: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            "\(file): cannot read the file (\(reason))"
+        case .empty(let file):
+            "\(file): the file is empty"
+        case .unrecognizedFormat(let file):
+            "\(file): not a DOCX, PDF, image or text file (the first bytes match no known format)"
+        case .corruptArchive(let file, let reason):
+            "\(file): the DOCX archive is damaged (\(reason)); re-save it from Word or LibreOffice"
+        case .missingPart(let file, let part):
+            "\(file): the archive has no \(part), so it is not a Word document"
+        case .encrypted(let file):
+            "\(file): the document is password-protected; remove the password and try again"
+        case .malformedXML(let file, let part, let reason):
+            "\(file): \(part) is not well-formed XML (\(reason))"
+        case .tooLarge(let file, let part, let limit):
+            "\(file): \(part) expands beyond \(limit / 1_048_576) MB; refusing a possible zip bomb"
+        case .noReader(let file, let format):
+            "\(file): no reader for \(format) files is enabled in the pipeline"
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct VNPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vnplan",
+        abstract: "Turn Vietnamese administrative plans (DOCX, PDF, scans, old text extractions) into canonical JSON plans.",
+        discussion: """
+            Every file goes through the stages of pipeline.json: its format is sniffed by content, \
+            a reader turns it into blocks of paragraphs and tables, the normalizer repairs the \
+            Vietnamese text, and the table reconstructor turns task tables into plan rows.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Convert.self,
+        ]
+    )
+}
