@@ -1,0 +1,195 @@
+import VNPlanModel
+
+/// The checks a schema cannot express: what the values of a well-formed plan mean together.
+struct PlanMeaning {
+    let plan: Plan
+
+    func check(repositoryPath: String?, into report: inout IssueList) {
+        checkIdentity(repositoryPath: repositoryPath, into: &report)
+        checkDocumentDates(into: &report)
+        checkSections(into: &report)
+        checkTasks(into: &report)
+        checkIndicators(into: &report)
+        let counts = plan.normalization
+        if counts.restoredTokens < 0 || counts.changedTokens < 0 {
+            report.add("$.normalization", "token counts cannot be negative")
+        } else if counts.restoredTokens > counts.changedTokens {
+            report.add("$.normalization.restoredTokens",
+                       "\(counts.restoredTokens) restored tokens but only \(counts.changedTokens) changed; every restored token is a changed one")
+        }
+    }
+
+    private func checkIdentity(repositoryPath: String?, into report: inout IssueList) {
+        if plan.schema != Plan.schemaIdentifier {
+            report.add("$.schema", "is \"\(plan.schema)\"; this vnplan reads \"\(Plan.schemaIdentifier)\"")
+        }
+        if !Self.isSlug(plan.id) {
+            report.add("$.id", "\"\(plan.id)\" is not a valid id: use lowercase ASCII letters, digits and single dashes")
+        }
+        if let repositoryPath, repositoryPath != plan.repositoryPath {
+            report.add("$.id", "the file is at \(repositoryPath) but its id, issuer and date place it at \(plan.repositoryPath); move the file or correct those fields")
+        }
+        let sha256 = plan.source.sha256
+        if sha256.count != 64 || !sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+            report.add("$.source.sha256", "\"\(sha256)\" is not a SHA-256 (64 lowercase hexadecimal digits)")
+        }
+        if let pages = plan.source.pages, pages < 1 {
+            report.add("$.source.pages", "is \(pages); a document has at least one page")
+        }
+    }
+
+    private func checkDocumentDates(into report: inout IssueList) {
+        let own = checkDate(plan.document.date, at: "$.document.date", into: &report)
+        if let adopts = plan.document.adopts {
+            let adopted = checkDate(adopts.date, at: "$.document.adopts.date", into: &report)
+            reportIfLater(adopted, than: own, at: "$.document.adopts.date", what: "the adopted plan", into: &report)
+        }
+        for (index, citation) in plan.legalBasis.enumerated() {
+            let path = "$.legalBasis[\(index)].date"
+            let cited = checkDate(citation.date, at: path, into: &report)
+            reportIfLater(cited, than: own, at: path, what: "a cited document", into: &report)
+        }
+    }
+
+    private func reportIfLater(_ date: CalendarDate?, than own: CalendarDate?, at path: String, what: String,
+                               into report: inout IssueList) {
+        guard let date, let own, own < date else { return }
+        report.add(path, "\(what) is dated \(date), after the plan's own date \(own); one of the two dates is wrong")
+    }
+
+    private func checkSections(into report: inout IssueList) {
+        reportDuplicates(plan.sections.map(\.path), at: "sections", into: &report)
+    }
+
+    private func checkTasks(into report: inout IssueList) {
+        reportDuplicates(plan.tasks.map(\.path), at: "tasks", into: &report)
+        let sections = Set(plan.sections.map(\.path))
+        for (index, task) in plan.tasks.enumerated() {
+            let path = "$.tasks[\(index)]"
+            if let section = task.section, !sections.contains(section) {
+                report.add("\(path).section", "names section \"\(section)\", which the plan's sections do not list")
+            }
+            if Self.isBlank(task.task) && Self.isBlank(task.activity) {
+                report.add(path, "task \(task.path) has neither a task nor an activity text; a row without them is not a task")
+            }
+            if !(0...1).contains(task.confidence) {
+                report.add("\(path).confidence", "is \(task.confidence); a confidence lies between 0 and 1")
+            }
+            if task.source.table < 1 || task.source.row < 1 || (task.source.page ?? 1) < 1 {
+                report.add("\(path).source", "page, table and row count from 1")
+            }
+            if let deadline = task.deadline {
+                check(deadline, at: "\(path).deadline", into: &report)
+            }
+        }
+    }
+
+    private func checkIndicators(into report: inout IssueList) {
+        reportDuplicates(plan.indicators.map(\.path), at: "indicators", into: &report)
+        for (index, indicator) in plan.indicators.enumerated() {
+            guard let target = indicator.target else { continue }
+            let path = "$.indicators[\(index)].target"
+            if target.comparator != nil, target.value == nil {
+                report.add(path, "has a comparator but no value; give the value or drop the comparator")
+            }
+            if let value = target.value, !value.isFinite {
+                report.add("\(path).value", "is not a finite number")
+            }
+        }
+    }
+
+    /// The dates of a deadline must be real, in order, fit its kind and agree with its wording.
+    private func check(_ deadline: Deadline, at path: String, into report: inout IssueList) {
+        let start = checkDate(deadline.start, at: "\(path).start", into: &report)
+        let end = checkDate(deadline.end, at: "\(path).end", into: &report)
+        if let start, let end, end < start {
+            report.add(path, "starts \(start) after it ends \(end)")
+        }
+        if let every = deadline.every, !Self.isRecurrence(every) {
+            report.add("\(path).every", "\"\(every)\" is not an ISO 8601 period such as P1W, P1M, P3M, P6M or P1Y")
+        }
+        if let problem = Self.kindProblem(deadline) {
+            report.add(path, "is of kind \"\(deadline.kind.rawValue)\" but \(problem)")
+        }
+        checkAgreement(deadline, at: path, into: &report)
+        for (index, milestone) in deadline.milestones.enumerated() {
+            check(milestone, at: "\(path).milestones[\(index)]", into: &report)
+        }
+    }
+
+    private static func kindProblem(_ deadline: Deadline) -> String? {
+        let dated = deadline.start != nil || deadline.end != nil
+        if deadline.every != nil, deadline.kind != .recurring { return "has a repetition (every); only recurring deadlines repeat" }
+        switch deadline.kind {
+        case .date:
+            if deadline.start == nil { return "has no start (the day)" }
+            if let end = deadline.end, end != deadline.start { return "ends on another day than it starts" }
+        case .by:
+            if deadline.end == nil { return "has no end (the day it is due by)" }
+        case .period:
+            if deadline.start == nil || deadline.end == nil { return "lacks its start or end" }
+        case .recurring:
+            if deadline.every == nil { return "has no repetition (every)" }
+        case .conditional, .unknown:
+            if dated && deadline.milestones.isEmpty { return "carries dates; a dated deadline is of kind date, by or period" }
+        }
+        return nil
+    }
+
+    /// Every full date the wording names is one the deadline (or one of its milestones) has,
+    /// and every date the deadline has lies in a year the wording names, when it names one:
+    /// "Quý IV năm 2025" cannot end in 2026.
+    private func checkAgreement(_ deadline: Deadline, at path: String, into report: inout IssueList) {
+        let wording = DeadlineWording(deadline.text)
+        let held = Set(Self.allDates(of: deadline).compactMap { CalendarDate(iso: $0) })
+        for date in wording.dates where !held.contains(date) {
+            report.add(path, "its text \"\(deadline.text)\" names \(date), which is neither its start, end nor a milestone")
+        }
+        guard !wording.years.isEmpty else { return }
+        for (field, value) in [("start", deadline.start), ("end", deadline.end)] {
+            guard let date = value.flatMap(CalendarDate.init(iso:)), !wording.years.contains(date.year) else { continue }
+            report.add("\(path).\(field)", "is in \(date.year), but the text \"\(deadline.text)\" names only "
+                + wording.years.sorted().map(String.init).joined(separator: ", "))
+        }
+    }
+
+    private static func allDates(of deadline: Deadline) -> [String] {
+        [deadline.start, deadline.end].compactMap { $0 } + deadline.milestones.flatMap(allDates)
+    }
+
+    @discardableResult
+    private func checkDate(_ text: String?, at path: String, into report: inout IssueList) -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            report.add(path, "\"\(text)\" is not a real date written YYYY-MM-DD")
+            return nil
+        }
+        return date
+    }
+
+    private func reportDuplicates(_ paths: [String], at collection: String, into report: inout IssueList) {
+        var seen: [String: Int] = [:]
+        for (index, path) in paths.enumerated() {
+            if let first = seen[path] {
+                report.add("$.\(collection)[\(index)].path", "\"\(path)\" is already the path of \(collection)[\(first)]; paths are unique within a plan")
+            } else {
+                seen[path] = index
+            }
+        }
+    }
+
+    static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        }
+    }
+
+    static func isRecurrence(_ text: String) -> Bool {
+        guard text.count >= 3, text.first == "P", let unit = text.last, "DWMY".contains(unit) else { return false }
+        return text.dropFirst().dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func isBlank(_ text: String?) -> Bool {
+        text?.allSatisfy(\.isWhitespace) ?? true
+    }
+}
