@@ -1,0 +1,70 @@
+/// Splits a "Cơ quan, đơn vị thực hiện" cell into chủ trì (lead) and phối hợp (support).
+///
+/// A line says its role by a label ("Bộ phận chủ trì: X", "Cơ quan phối hợp: Y") or by a
+/// closing role word after a plain list of units ("Công an phường chủ trì.", "Các cơ quan,
+/// đơn vị có liên quan phối hợp."). Lines that say no role: the first is the lead when no
+/// line named one, the others support it (the cell lists who does the work first).
+public enum Responsibility {
+    public enum Role: Sendable { case lead, support }
+
+    public static func parse(_ text: String) -> (lead: [String], support: [String]) {
+        var lead: [String] = []
+        var support: [String] = []
+        var unmarked: [[String]] = []
+        for line in lines(of: text) {
+            guard let (role, units) = marked(line) else {
+                unmarked.append(UnitList.split(String(line)))
+                continue
+            }
+            switch role {
+            case .lead: lead += units
+            case .support: support += units
+            }
+        }
+        if lead.isEmpty, let first = unmarked.first {
+            lead = first
+            unmarked.removeFirst()
+        }
+        support += unmarked.flatMap { $0 }
+        return (unique(lead), unique(support).filter { !lead.contains($0) })
+    }
+
+    /// Lines and bullets. ";" may separate units inside one labelled line ("Bộ phận phối
+    /// hợp: A; B"), so it does not end a line here; `UnitList` splits the units.
+    private static func lines(of text: String) -> [Substring] {
+        text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isNewline)
+            .map(UnitList.tidy).filter { !$0.isEmpty }
+    }
+
+    /// The role a line names, and its units.
+    static func marked(_ line: Substring) -> (Role, [String])? {
+        if let label = line.firstMatch(of: labelled) {
+            return (role(label.role), UnitList.split(String(label.units)))
+        }
+        if let closing = line.firstMatch(of: closingRole), isPlainUnitList(closing.units) {
+            return (role(closing.role), UnitList.split(String(closing.units)))
+        }
+        return nil
+    }
+
+    private static func role(_ word: Substring) -> Role {
+        word.lowercased() == "chủ trì" ? .lead : .support
+    }
+
+    /// Units named before the role word, with nothing done in between: "Trung tâm … theo
+    /// dõi, hướng dẫn, phối hợp trình …" is not a list of supporting units.
+    private static func isPlainUnitList(_ text: Substring) -> Bool {
+        UnitNames.startsUnit(text) && UnitNames.endOfName(in: text) == nil
+    }
+
+    private static func unique(_ units: [String]) -> [String] {
+        var seen: [String] = []
+        for unit in units where !seen.contains(unit) { seen.append(unit) }
+        return seen
+    }
+
+    private nonisolated(unsafe) static let labelled =
+        /(?i)^(?:(?:bộ phận|cơ quan|đơn vị|phòng|đơn vị, cơ quan|cơ quan, đơn vị)\s+)?(?<role>chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*(?<units>.+)$/
+    private nonisolated(unsafe) static let closingRole =
+        /(?i)^(?<units>.+?)\s*\(?\s*(?:được giao(?: nhiệm vụ)?\s+|là (?:cơ quan|đơn vị)\s+|làm\s+)?(?<role>chủ trì|phối hợp)\b[^:]*$/
+}
