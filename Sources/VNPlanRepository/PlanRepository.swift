@@ -85,7 +85,7 @@ public struct PlanRepository: Sendable {
         }
     }
 
-    static func jsonFiles(under folder: URL) throws(RepositoryError) -> [URL] {
+    public static func jsonFiles(under folder: URL) throws(RepositoryError) -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue else { return folder.pathExtension == "json" ? [folder] : [] }

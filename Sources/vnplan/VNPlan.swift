@@ -13,6 +13,8 @@ struct VNPlan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Convert.self,
+            Ingest.self,
+            Validate.self,
             Inspect.self,
         ]
     )

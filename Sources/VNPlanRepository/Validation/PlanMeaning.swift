@@ -147,10 +147,17 @@ struct PlanMeaning {
         }
         guard !wording.years.isEmpty else { return }
         for (field, value) in [("start", deadline.start), ("end", deadline.end)] {
-            guard let date = value.flatMap(CalendarDate.init(iso:)), !wording.years.contains(date.year) else { continue }
+            guard let date = value.flatMap(CalendarDate.init(iso:)), !wording.years.contains(date.year),
+                  !Self.isEveOfNamedYear(date, deadline: deadline, years: wording.years)
+            else { continue }
             report.add("\(path).\(field)", "is in \(date.year), but the text \"\(deadline.text)\" names only "
                 + wording.years.sorted().map(String.init).joined(separator: ", "))
         }
+    }
+
+    /// "Trước quý I năm 2026" is due by 2025-12-31: the day before a year the text names.
+    private static func isEveOfNamedYear(_ date: CalendarDate, deadline: Deadline, years: Set<Int>) -> Bool {
+        deadline.kind == .by && date.month == 12 && date.day == 31 && years.contains(date.year + 1)
     }
 
     private static func allDates(of deadline: Deadline) -> [String] {

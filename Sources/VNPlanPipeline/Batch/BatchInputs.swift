@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The documents a batch is asked to take: files as named, folders searched recursively
+/// (hidden files skipped), and glob patterns ("archive/2025/*.docx") expanded here so that
+/// quoting them in a shell or a job spec works the same. Sorted and without repeats, so the
+/// same arguments always name the same documents in the same order.
+public enum BatchInputs {
+    public static func expand(_ arguments: [String]) throws(BatchUsageError) -> [URL] {
+        var files = Set<URL>()
+        for argument in arguments {
+            let matches = try expand(argument)
+            guard !matches.isEmpty else { throw .nothingMatches(argument) }
+            files.formUnion(matches)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private static func expand(_ argument: String) throws(BatchUsageError) -> [URL] {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) {
+            let url = URL(fileURLWithPath: argument)
+            return isFolder.boolValue ? try filesInside(url) : [url]
+        }
+        guard argument.contains(where: { "*?[".contains($0) }) else { return [] }
+        var found: [URL] = []
+        for path in glob(argument) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            let url = URL(fileURLWithPath: path)
+            found += isFolder.boolValue ? try filesInside(url) : [url]
+        }
+        return found
+    }
+
+    private static func filesInside(_ folder: URL) throws(BatchUsageError) -> [URL] {
+        guard let walker = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw .unreadableFolder(folder.path) }
+        var files: [URL] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            files.append(url)
+        }
+        return files
+    }
+
+    private static func glob(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }
+    }
+}
+
+/// Documents whose source hash falls in shard `index` of `count` (counted from 0), so a
+/// Kubernetes indexed Job, a Slurm array or GNU parallel can fan one batch out: every document
+/// lands in exactly one shard, whatever machine computes it.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public static let whole = Shard(uncheckedIndex: 0, count: 1)
+
+    /// "2/8": shard 2 of 8.
+    public init(_ text: String) throws(BatchUsageError) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (0..<count).contains(index)
+        else { throw .badShard(text) }
+        self.init(uncheckedIndex: index, count: count)
+    }
+
+    private init(uncheckedIndex index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    public func contains(sha256: String) -> Bool {
+        guard count > 1 else { return true }
+        let leading = UInt64(sha256.prefix(16), radix: 16) ?? 0
+        return leading % UInt64(count) == UInt64(index)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// A batch asked for in a way that cannot run; the command line exits 2 for these.
+public enum BatchUsageError: Error, Equatable, CustomStringConvertible {
+    case nothingMatches(String)
+    case unreadableFolder(String)
+    case badShard(String)
+    case badJobs(Int)
+
+    public var description: String {
+        switch self {
+        case .nothingMatches(let argument): "\(argument): no such file or folder, and no file matches it as a pattern"
+        case .unreadableFolder(let path): "\(path): the folder cannot be listed; check its permissions"
+        case .badShard(let text): "--shard \(text): write it as i/n with 0 ≤ i < n, such as 0/4 … 3/4"
+        case .badJobs(let jobs): "--jobs \(jobs): give at least 1"
+        }
+    }
+}

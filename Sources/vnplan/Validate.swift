@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import VNPlanModel
+import VNPlanRepository
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check plans: strict structure and meaning.",
+        discussion: """
+            Each plan is decoded strictly (an unknown or missing key is an error, as in \
+            schemas/plan.schema.json) and checked for meaning: real dates in order, unique \
+            section/task/indicator paths, every task with a task or activity text, deadlines \
+            that agree with their wording and kind, and the file at the place its id, issuer \
+            and date give (for files under a plans/ folder). Each problem names the file, the \
+            JSON path and what to fix.
+
+            With no PATH, every plan of the repository is checked. Exit status 1 when any \
+            plan has a problem, 2 when a PATH does not exist.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    @Argument(help: ArgumentHelp("Plan files or folders (default: the repository's plans/).", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Option(help: "text: one line per problem; json: for tools; github: GitHub Actions annotations.")
+    var format: Format = .text
+
+    func run() throws {
+        let files = try planFiles()
+        let validator = PlanValidator()
+        var results = Array(repeating: [ValidationIssue](), count: files.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots[index] = validator.validate(fileAt: files[index], file: displayPath(files[index]),
+                                                  repositoryPath: Self.repositoryPath(of: files[index]))
+            }
+        }
+        let issues = results.flatMap { $0 }
+        print(render(issues, checked: files.count), terminator: "")
+        if !issues.isEmpty { throw ExitCode(1) }
+    }
+
+    private func planFiles() throws -> [URL] {
+        let roots = paths.isEmpty ? [repositoryOptions.repository.plansFolder.path] : paths
+        var files: [URL] = []
+        for root in roots {
+            guard FileManager.default.fileExists(atPath: root) else {
+                throw UsageFailure("\(root): no such file or folder").exit
+            }
+            files += try PlanRepository.jsonFiles(under: URL(fileURLWithPath: root))
+        }
+        return files
+    }
+
+    /// "plans/<issuer>/<year>/<id>.json" for a file inside a repository's plans/ folder.
+    static func repositoryPath(of file: URL) -> String? {
+        let components = file.standardizedFileURL.pathComponents
+        guard let start = components.lastIndex(of: "plans") else { return nil }
+        return components[start...].joined(separator: "/")
+    }
+
+    private func render(_ issues: [ValidationIssue], checked: Int) -> String {
+        switch format {
+        case .text:
+            let failing = Set(issues.map(\.file)).count
+            return issues.map { "\($0)\n" }.joined()
+                + (issues.isEmpty ? "\(checked) plans valid\n"
+                    : "\(issues.count) problems in \(failing) of \(checked) plans\n")
+        case .json:
+            struct Report: Encodable { var checked: Int; var issues: [ValidationIssue] }
+            return (try? CanonicalJSON.string(Report(checked: checked, issues: issues))) ?? ""
+        case .github:
+            return issues.map { issue in
+                "::error file=\(Self.escapeProperty(issue.file)),title=vnplan validate::"
+                    + Self.escapeMessage("\(issue.path): \(issue.problem)") + "\n"
+            }.joined()
+        }
+    }
+
+    // GitHub's workflow-command escaping.
+    private static func escapeMessage(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private static func escapeProperty(_ text: String) -> String {
+        escapeMessage(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
