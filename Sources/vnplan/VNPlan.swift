@@ -13,6 +13,10 @@ struct VNPlan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Convert.self,
+            Index.self,
+            Query.self,
+            SQL.self,
+            Export.self,
             Ingest.self,
             Validate.self,
             Inspect.self,

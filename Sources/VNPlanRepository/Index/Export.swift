@@ -1,0 +1,41 @@
+import Foundation
+import VNPlanModel
+
+/// Tables of the index as they are exported, for DuckDB, Spark, BigQuery or Excel.
+public enum ExportTable: String, Sendable, CaseIterable {
+    case plans, tasks, indicators
+
+    var sql: String {
+        switch self {
+        case .plans: "SELECT * FROM plans ORDER BY date, id"
+        case .tasks: "SELECT * FROM task_view ORDER BY plan_date, plan_id, seq"
+        case .indicators: """
+            SELECT p.issuer, p.number AS plan_number, p.date AS plan_date, i.*
+            FROM indicators i JOIN plans p ON p.id = i.plan_id ORDER BY p.date, i.plan_id, i.seq
+            """
+        }
+    }
+}
+
+extension PlanIndex {
+    public func export(_ table: ExportTable) throws(IndexError) -> ResultTable {
+        try select(table.sql)
+    }
+}
+
+extension PlanRepository {
+    /// Every plan, whole, one JSON object per line (keys sorted), in path order: the form
+    /// DuckDB's read_json, Spark and BigQuery load as it is.
+    public func exportPlansAsJSONLines(to output: (Data) -> Void) throws(RepositoryError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for file in try planFiles() {
+            do {
+                let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: file))
+                output(try encoder.encode(plan) + Data([0x0A]))
+            } catch {
+                throw .unreadable(path: file.path, reason: "\(error); run vnplan validate on it")
+            }
+        }
+    }
+}

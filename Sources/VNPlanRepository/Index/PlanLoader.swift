@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import VNPlanModel
+
+/// Reads changed plan files and writes their rows, inside one transaction.
+struct PlanLoader {
+    let repository: PlanRepository
+
+    private struct FileState: Equatable {
+        var size: Int64
+        var modified: Int64
+    }
+
+    func load(into db: Database) throws -> IndexUpdate {
+        var update = IndexUpdate()
+        let onDisk = try currentFiles()
+        var indexed: [String: FileState] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT file, file_size, file_modified FROM plans") {
+            indexed[row["file"]] = FileState(size: row["file_size"], modified: row["file_modified"])
+        }
+        for (file, state) in indexed where onDisk[file] != state {
+            try db.execute(sql: "DELETE FROM plans WHERE file = ?", arguments: [file])
+            if onDisk[file] == nil { update.removed += 1 }
+        }
+        let changed = onDisk.keys.filter { indexed[$0] != onDisk[$0] }.sorted()
+        update.unchanged = onDisk.count - changed.count
+        var units = try UnitTable(db)
+        for (file, result) in zip(changed, decode(changed)) {
+            switch result {
+            case .success(let plan):
+                do {
+                    try insert(plan, file: file, state: onDisk[file]!, units: &units, into: db)
+                    if indexed[file] == nil { update.added += 1 } else { update.updated += 1 }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    let holder = try String.fetchOne(db, sql: "SELECT file FROM plans WHERE id = ?", arguments: [plan.id]) ?? "another file"
+                    update.problems.append(ValidationIssue(file: file, path: "$.id",
+                        problem: "id \"\(plan.id)\" is also the id of \(holder); each plan needs its own id"))
+                }
+            case .failure(let problem):
+                update.problems.append(ValidationIssue(file: file, path: "$", problem: problem.description))
+            }
+        }
+        try db.execute(sql: "DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM assignments)")
+        return update
+    }
+
+    /// Plan files by repository path, with their size and modification time.
+    private func currentFiles() throws -> [String: FileState] {
+        var files: [String: FileState] = [:]
+        let root = repository.root.path + "/"
+        for url in try repository.planFiles() {
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+            let modified = values.contentModificationDate?.timeIntervalSince1970 ?? 0
+            files[String(url.path.dropFirst(root.count))] = FileState(
+                size: Int64(values.fileSize ?? 0), modified: Int64((modified * 1_000_000_000).rounded()))
+        }
+        return files
+    }
+
+    private struct Unreadable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Decoding is most of an index build's time; it runs on all cores.
+    private func decode(_ files: [String]) -> [Result<Plan, Unreadable>] {
+        var results = [Result<Plan, Unreadable>](repeating: .failure(Unreadable(description: "")), count: files.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                do {
+                    let data = try Data(contentsOf: repository.url(of: files[index]))
+                    slots[index] = .success(try JSONDecoder().decode(Plan.self, from: data))
+                } catch {
+                    slots[index] = .failure(Unreadable(description: "not indexed: cannot be read as a plan (\(error)); run vnplan validate on it"))
+                }
+            }
+        }
+        return results
+    }
+
+    private func insert(_ plan: Plan, file: String, state: FileState, units: inout UnitTable, into db: Database) throws {
+        let document = plan.document
+        try PlanRecord(
+            id: plan.id, file: file, fileSize: state.size, fileModified: state.modified,
+            sha256: plan.source.sha256, format: plan.source.format.rawValue,
+            issuer: document.issuer, issuerFolded: document.issuer.map(Self.fold), type: document.type,
+            number: document.number, date: document.date, year: document.date.flatMap { Int($0.prefix(4)) },
+            title: document.title, signer: document.signer?.name,
+            taskCount: plan.tasks.count, indicatorCount: plan.indicators.count, warningCount: plan.warnings.count
+        ).insert(db)
+
+        let sectionTitles = Dictionary(plan.sections.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
+        for (seq, task) in plan.tasks.enumerated() {
+            let sectionTitle = task.section.flatMap { sectionTitles[$0] }
+            var record = TaskRecord(
+                planId: plan.id, seq: seq, path: task.path, section: task.section, sectionTitle: sectionTitle,
+                number: task.number, objective: task.objective, task: task.task, activity: task.activity,
+                outputs: Self.joined(task.outputs), lead: Self.joined(task.lead), support: Self.joined(task.support),
+                deadlineText: task.deadline?.text, deadlineKind: task.deadline?.kind.rawValue,
+                deadlineStart: task.deadline?.start, deadlineEnd: task.deadline?.end,
+                deadlineEvery: task.deadline?.every, funding: task.funding, note: task.note,
+                confidence: task.confidence)
+            try record.insert(db)
+            let taskId = record.id!
+            try units.assign(task.lead, role: "lead", plan: plan.id, task: taskId, db: db)
+            try units.assign(task.support, role: "support", plan: plan.id, task: taskId, db: db)
+            if let deadline = task.deadline {
+                for (index, step) in ([deadline] + deadline.milestones).enumerated() {
+                    try DeadlineRecord(taskId: taskId, planId: plan.id, seq: index, kind: step.kind.rawValue,
+                                       text: step.text, start: step.start, end: step.end, every: step.every,
+                                       due: step.end ?? step.start).insert(db)
+                }
+            }
+            let words = [sectionTitle, task.objective, task.task, task.activity, task.note, task.deadline?.text]
+                .compactMap { $0 } + task.outputs + task.lead + task.support
+            try db.execute(sql: "INSERT INTO task_search (rowid, text) VALUES (?, ?)",
+                           arguments: [taskId, Self.fold(words.joined(separator: " \n "))])
+        }
+
+        for (seq, indicator) in plan.indicators.enumerated() {
+            var record = IndicatorRecord(
+                planId: plan.id, seq: seq, path: indicator.path, number: indicator.number, name: indicator.name,
+                unit: indicator.unit, targetText: indicator.target?.text, comparator: indicator.target?.comparator?.rawValue,
+                value: indicator.target?.value, lead: Self.joined(indicator.lead), support: Self.joined(indicator.support),
+                evaluator: Self.joined(indicator.evaluator))
+            try record.insert(db)
+            for (names, role) in [(indicator.lead, "lead"), (indicator.support, "support"), (indicator.evaluator, "evaluator")] {
+                try units.assign(names, role: role, plan: plan.id, indicator: record.id!, db: db)
+            }
+        }
+    }
+
+    /// The form text is searched and matched in: no diacritics, đ as d, lower case.
+    static func fold(_ text: String) -> String {
+        text.foldingDiacritics.lowercased()
+    }
+
+    private static func joined(_ names: [String]) -> String? {
+        names.isEmpty ? nil : names.joined(separator: "; ")
+    }
+}
+
+/// The units table, with the ids already known, so each unit name is stored once.
+private struct UnitTable {
+    private var ids: [String: Int64] = [:]
+
+    init(_ db: Database) throws {
+        for unit in try UnitRecord.fetchAll(db) { ids[unit.name] = unit.id }
+    }
+
+    mutating func assign(_ names: [String], role: String, plan: String, task: Int64? = nil, indicator: Int64? = nil,
+                         db: Database) throws {
+        for name in names {
+            try AssignmentRecord(unitId: try id(of: name, db: db), role: role, planId: plan,
+                                 taskId: task, indicatorId: indicator).insert(db)
+        }
+    }
+
+    private mutating func id(of name: String, db: Database) throws -> Int64 {
+        if let id = ids[name] { return id }
+        var unit = UnitRecord(name: name, folded: PlanLoader.fold(name))
+        try unit.insert(db)
+        ids[name] = unit.id!
+        return unit.id!
+    }
+}

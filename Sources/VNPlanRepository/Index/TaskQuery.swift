@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import VNPlanModel
+
+/// The questions an analyst asks of tasks across plans. Names of units and issuers match
+/// anywhere in the name, without regard to diacritics or case ("trung tam phuc vu" finds
+/// "Trung tâm Phục vụ hành chính công"); all filters given must hold.
+public struct TaskQuery: Sendable, Equatable {
+    public var lead: String?
+    public var support: String?
+    /// A unit in any role.
+    public var unit: String?
+    public var issuer: String?
+    public var year: Int?
+    /// Tasks with a deadline or milestone falling due in this span.
+    public var due: DateSpan?
+    public var kind: Deadline.Kind?
+    /// Words searched in the task's texts and units, diacritics folded.
+    public var text: String?
+    public var limit: Int?
+
+    public init(lead: String? = nil, support: String? = nil, unit: String? = nil, issuer: String? = nil,
+                year: Int? = nil, due: DateSpan? = nil, kind: Deadline.Kind? = nil, text: String? = nil,
+                limit: Int? = nil) {
+        self.lead = lead
+        self.support = support
+        self.unit = unit
+        self.issuer = issuer
+        self.year = year
+        self.due = due
+        self.kind = kind
+        self.text = text
+        self.limit = limit
+    }
+
+    /// The SQL and its arguments; readable on purpose, `--explain` style.
+    func sql() throws(IndexError) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for (name, role) in [(lead, "lead"), (support, "support"), (unit, nil)] {
+            guard let name else { continue }
+            conditions.append("""
+                t.id IN (SELECT a.task_id FROM assignments a JOIN units u ON u.id = a.unit_id
+                         WHERE u.folded LIKE ? ESCAPE '\\'\(role == nil ? "" : " AND a.role = ?"))
+                """)
+            arguments.append(Self.containing(name))
+            if let role { arguments.append(role) }
+        }
+        if let issuer {
+            conditions.append("p.issuer_folded LIKE ? ESCAPE '\\'")
+            arguments.append(Self.containing(issuer))
+        }
+        if let year {
+            conditions.append("p.year = ?")
+            arguments.append(year)
+        }
+        if let due {
+            conditions.append("t.id IN (SELECT task_id FROM deadlines WHERE due BETWEEN ? AND ?)")
+            arguments += [due.start, due.end]
+        }
+        if let kind {
+            conditions.append("t.deadline_kind = ?")
+            arguments.append(kind.rawValue)
+        }
+        if let text {
+            let terms = PlanLoader.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            guard !terms.isEmpty else { throw .badQuery("--text \"\(text)\" has no word to search for") }
+            conditions.append("t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)")
+            // Each word quoted: all must appear, and FTS5 operators typed by accident stay words.
+            arguments.append(terms.map { "\"\($0)\"" }.joined(separator: " "))
+        }
+        let sql = """
+            SELECT p.id AS plan, p.issuer, p.number, p.date, t.path, t.task, t.activity, t.lead, t.support,
+                   t.deadline_text AS deadline, t.deadline_kind AS kind, t.deadline_end AS due
+            FROM tasks t JOIN plans p ON p.id = t.plan_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
+            ORDER BY p.date, p.id, t.seq
+            \(limit.map { "LIMIT \($0)" } ?? "")
+            """
+        return (sql, StatementArguments(arguments))
+    }
+
+    /// A LIKE pattern for text anywhere in a folded name, with LIKE's wildcards escaped.
+    private static func containing(_ name: String) -> String {
+        let folded = PlanLoader.fold(name)
+            .replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return "%\(folded)%"
+    }
+}
+
+/// Days from `start` to `end`, both included, written YYYY-MM-DD.
+public struct DateSpan: Sendable, Equatable {
+    public var start: String
+    public var end: String
+
+    /// "2025-10-01..2025-12-31", "2025-10..2025-12", "2025..2026", "2025-Q4", "2025",
+    /// "..2025-06-30" (until), "2025-07-01.." (from).
+    public init(_ text: String) throws(IndexError) {
+        let bad = IndexError.badQuery("--due \(text): write FROM..TO with dates YYYY, YYYY-MM or YYYY-MM-DD (either may be left out), or YYYY-Qn")
+        let parts = text.components(separatedBy: "..")
+        switch parts.count {
+        case 1:
+            guard let span = Self.span(of: parts[0]) else { throw bad }
+            self = span
+        case 2:
+            let from = parts[0].isEmpty ? DateSpan(start: "0000-01-01", end: "0000-01-01") : Self.span(of: parts[0])
+            let to = parts[1].isEmpty ? DateSpan(start: "9999-12-31", end: "9999-12-31") : Self.span(of: parts[1])
+            guard let from, let to, from.start <= to.end else { throw bad }
+            self.init(start: from.start, end: to.end)
+        default:
+            throw bad
+        }
+    }
+
+    public init(start: String, end: String) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The days a single YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn covers.
+    private static func span(of text: String) -> DateSpan? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard let year = Int(parts[0]), parts[0].count == 4 else { return nil }
+        switch parts.count {
+        case 1:
+            return DateSpan(start: "\(parts[0])-01-01", end: "\(parts[0])-12-31")
+        case 2 where parts[1].hasPrefix("Q"):
+            guard let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return nil }
+            return month(year, quarter * 3 - 2, through: quarter * 3)
+        case 2:
+            guard let month = Int(parts[1]), parts[1].count == 2 else { return nil }
+            return Self.month(year, month, through: month)
+        case 3:
+            guard let day = CalendarDate(iso: text) else { return nil }
+            return DateSpan(start: day.description, end: day.description)
+        default:
+            return nil
+        }
+    }
+
+    private static func month(_ year: Int, _ first: Int, through last: Int) -> DateSpan? {
+        guard let start = CalendarDate(year: year, month: first, day: 1),
+              let end = CalendarDate(year: year, month: last, day: CalendarDate.days(inMonth: last, year: year))
+        else { return nil }
+        return DateSpan(start: start.description, end: end.description)
+    }
+}
+
+extension PlanIndex {
+    public func tasks(matching query: TaskQuery) throws(IndexError) -> ResultTable {
+        let (sql, arguments) = try query.sql()
+        return try run(sql, arguments: arguments)
+    }
+
+    /// Any SQL on a read-only connection: a statement that would change the index fails.
+    public func select(_ sql: String) throws(IndexError) -> ResultTable {
+        try run(sql, arguments: [])
+    }
+
+    private func run(_ sql: String, arguments: StatementArguments) throws(IndexError) -> ResultTable {
+        let queue = try reader()
+        do {
+            return try queue.read { db in
+                try ResultTable.fetch(try db.makeStatement(sql: sql), arguments: arguments)
+            }
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_READONLY {
+                throw .badQuery("the index is read-only here: use SELECT (or WITH … SELECT); rebuild it with vnplan index")
+            }
+            throw .badQuery("SQL error: \(error.message ?? "\(error)")")
+        } catch {
+            throw .badQuery("\(error)")
+        }
+    }
+}

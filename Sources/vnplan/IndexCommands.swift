@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import VNPlanModel
+import VNPlanRepository
+
+extension ResultFormat: ExpressibleByArgument {}
+extension ExportTable: ExpressibleByArgument {}
+extension Deadline.Kind: ExpressibleByArgument {}
+
+/// `--output`: standard output, or a file written atomically.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func write(_ data: Data) throws {
+        guard let output else { return FileHandle.standardOutput.write(data) }
+        try AtomicFile.write(data, to: URL(fileURLWithPath: output))
+    }
+}
+
+/// `--format` and `--output`, shared by the commands that print rows.
+struct ResultOptions: ParsableArguments {
+    @Option(help: "table: aligned columns; json; jsonl: one object per line; csv: for Excel (UTF-8 with BOM).")
+    var format: ResultFormat = .table
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func write(_ table: ResultTable) throws {
+        try outputOptions.write(table.rendered(as: format))
+    }
+}
+
+struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build or update the SQLite index of a repository (index.sqlite).",
+        discussion: """
+            The index is derived from plans/ alone: only plan files that changed since the last \
+            run are read again, and --rebuild (or deleting index.sqlite) starts afresh. Tables: \
+            plans, tasks, units, assignments (a unit's role on a task or indicator), deadlines \
+            (with milestones and the day each falls due), indicators, the view task_view, and \
+            the full-text table task_search, whose words are stored without diacritics.
+            """)
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Flag(help: "Discard the index and build it again from the plans.")
+    var rebuild = false
+
+    func run() throws {
+        let started = Date()
+        let update = try PlanIndex(repository: repositoryOptions.repository).update(rebuild: rebuild)
+        for problem in update.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+        print("\(update.added) added, \(update.updated) updated, \(update.removed) removed, "
+              + "\(update.unchanged) unchanged, \(update.problems.count) not indexed "
+              + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
+        if !update.problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find tasks across plans.",
+        discussion: """
+            Filters combine (all must hold). Names match anywhere, without regard to diacritics \
+            or case: --lead "trung tam phuc vu" finds "Trung tâm Phục vụ hành chính công". \
+            --due takes FROM..TO with YYYY, YYYY-MM or YYYY-MM-DD dates, an open end \
+            ("..2025-06-30"), or a quarter ("2025-Q4"); a task matches when its deadline or one \
+            of its milestones falls due in it. Reads index.sqlite: run vnplan index first.
+
+            Example: vnplan query --lead "Trung tâm Phục vụ hành chính công" --due 2025-Q4
+            """)
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Option(help: "A unit that leads (chủ trì) the task.") var lead: String?
+    @Option(help: "A unit that supports (phối hợp) the task.") var support: String?
+    @Option(help: "A unit in any role.") var unit: String?
+    @Option(help: "The issuing body of the plan.") var issuer: String?
+    @Option(help: "The year of the plan's date.") var year: Int?
+    @Option(help: ArgumentHelp("The span the deadline falls due in.", valueName: "from..to")) var due: String?
+    @Option(help: "The deadline's kind: \(Deadline.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: Deadline.Kind?
+    @Option(help: "Words to find in the task's texts (diacritics optional).") var text: String?
+    @Option(help: "At most this many rows.") var limit: Int?
+
+    @OptionGroup var resultOptions: ResultOptions
+
+    func run() throws {
+        let span: DateSpan?
+        do { span = try due.map { text throws(IndexError) in try DateSpan(text) } }
+        catch { throw UsageFailure(error.description).exit }
+        let query = TaskQuery(lead: lead, support: support, unit: unit, issuer: issuer, year: year,
+                              due: span, kind: kind, text: text, limit: limit)
+        try resultOptions.write(try PlanIndex(repository: repositoryOptions.repository).tasks(matching: query))
+    }
+}
+
+struct SQL: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Run a read-only SQL query on the index.",
+        discussion: """
+            For every question the query filters do not cover. The index is opened read-only: \
+            statements that would change it fail. Fold text for matching with the folded \
+            columns (units.folded, plans.issuer_folded) or task_search. Example:
+              vnplan sql "SELECT p.issuer, i.name, i.value FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.comparator = 'eq' AND i.value = 100"
+            """)
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Argument(help: "One SQL statement.") var statement: String
+
+    @OptionGroup var resultOptions: ResultOptions
+
+    func run() throws {
+        try resultOptions.write(try PlanIndex(repository: repositoryOptions.repository).select(statement))
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export plans for DuckDB, Spark, BigQuery or Excel.",
+        discussion: """
+            --format jsonl without --table writes every plan whole, one per line, read from \
+            plans/ (no index needed). With --table (plans, tasks, indicators) it writes that \
+            table of the index, flat, as jsonl or csv (UTF-8 with BOM, for Excel).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    @Option(help: "jsonl or csv.") var format: Format = .jsonl
+    @Option(help: "A table of the index: plans, tasks or indicators (csv needs one; default tasks).")
+    var table: ExportTable?
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let repository = repositoryOptions.repository
+        var data = Data()
+        if format == .jsonl, table == nil {
+            try repository.exportPlansAsJSONLines { data.append($0) }
+        } else {
+            data = try PlanIndex(repository: repository).export(table ?? .tasks)
+                .rendered(as: format == .csv ? .csv : .jsonl)
+        }
+        try outputOptions.write(data)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import VNPlanModel
+@testable import VNPlanRepository
+
+@Suite struct IndexTests {
+    /// Three plans: the reference plan (2025), the same issuer's 2026 plan with its tasks a year
+    /// later, and another issuer's plan whose units differ.
+    static func repository() throws -> PlanRepository {
+        let repository = PlanRepository(root: try Fixtures.temporaryFolder("index"))
+        let store = PlanStore(repository: repository)
+        var later = Fixtures.plan(number: "20/KH-UBND", date: "2026-01-05", seed: 2)
+        for index in later.tasks.indices {
+            later.tasks[index].deadline = Deadline(text: "Quý IV năm 2026", kind: .period, start: "2026-10-01", end: "2026-12-31")
+        }
+        var other = Fixtures.plan(number: "7/KH-UBND", date: "2025-02-01", seed: 3, issuer: "UBND xã Hòa Bình")
+        other.tasks = other.tasks.map { task in
+            var task = task
+            task.lead = ["Công chức Văn phòng - Thống kê"]
+            return task
+        }
+        for plan in [Fixtures.plan(), later, other] {
+            try store.store(plan, original: Data("source \(plan.id)".utf8), originalExtension: "docx")
+        }
+        return repository
+    }
+
+    static func column(_ name: String, of table: ResultTable) -> [String] {
+        let index = table.columns.firstIndex(of: name)!
+        return table.rows.map { if case .string(let text) = $0[index] { text } else { "" } }
+    }
+
+    @Test func buildsFromThePlansAndAnswersTheAnalystsQuestion() throws {
+        let repository = try Self.repository()
+        let index = PlanIndex(repository: repository)
+        let update = try index.update()
+        #expect(update == IndexUpdate(added: 3))
+
+        // Which tasks does Trung tâm Phục vụ hành chính công lead that fall due in Q4 2025?
+        let due = try index.tasks(matching: TaskQuery(lead: "trung tam phuc vu hanh chinh cong", due: DateSpan("2025-Q4")))
+        #expect(Self.column("path", of: due) == ["II.1"])
+        #expect(Self.column("plan", of: due) == ["ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14"])
+        #expect(Self.column("deadline", of: due) == ["Quý IV năm 2025"])
+
+        let recurring = try index.tasks(matching: TaskQuery(issuer: "cam thanh", year: 2025, kind: .recurring))
+        #expect(Self.column("path", of: recurring) == ["II.2"])
+
+        let supported = try index.tasks(matching: TaskQuery(support: "CÔNG AN", issuer: "Hòa Bình"))
+        #expect(Self.column("path", of: supported) == ["II.1"])
+
+        let byUnit = try index.tasks(matching: TaskQuery(unit: "thong ke"))
+        #expect(Set(Self.column("plan", of: byUnit)) == ["ubnd-xa-hoa-binh-7-kh-ubnd-2025-02-01"])
+        #expect(byUnit.rows.count == 4)
+    }
+
+    @Test func fullTextSearchFoldsDiacriticsAndD() throws {
+        let index = PlanIndex(repository: try Self.repository())
+        try index.update()
+        let digitised = try index.tasks(matching: TaskQuery(year: 2025, text: "so hoa ho so"))
+        // II.1 says it; II.3 sits in the section "Số hóa hồ sơ, kết quả giải quyết".
+        #expect(Self.column("path", of: digitised) == ["II.1", "II.3", "II.1", "II.3"])
+        #expect(Self.column("issuer", of: digitised) == ["UBND xã Hòa Bình", "UBND xã Hòa Bình",
+                                                         "UBND phường Cẩm Thành", "UBND phường Cẩm Thành"])
+        let dialogue = try index.tasks(matching: TaskQuery(year: 2026, text: "DOI THOAI"))
+        #expect(Self.column("path", of: dialogue) == ["II.3"])
+        // "đ" folds to "d" in both the text and the question.
+        let withD = try index.tasks(matching: TaskQuery(text: "đối thoại", limit: 1))
+        #expect(withD.rows.count == 1)
+        #expect(try index.tasks(matching: TaskQuery(text: "so hoa ho so dat dai")).rows.isEmpty)
+    }
+
+    @Test func updatesIncrementallyAndRebuildsTheSame() throws {
+        let repository = try Self.repository()
+        let index = PlanIndex(repository: repository)
+        try index.update()
+        let everything = try index.select("SELECT * FROM task_view ORDER BY plan_id, seq")
+        #expect(try index.update() == IndexUpdate(unchanged: 3))
+
+        let files = try repository.planFiles()
+        let originals = try files.map { try Data(contentsOf: $0) }
+        var changed = try JSONDecoder().decode(Plan.self, from: originals[0])
+        changed.tasks.removeLast()
+        try AtomicFile.write(CanonicalJSON.encode(changed), to: files[0])
+        try FileManager.default.removeItem(at: files[1])
+        #expect(try index.update() == IndexUpdate(updated: 1, removed: 1, unchanged: 1))
+        // 3 tasks left in the changed plan, none of the removed one's, 4 in the third plan.
+        #expect(try index.select("SELECT count(*) AS n FROM tasks").rows == [[.integer(7)]])
+        #expect(try index.select("SELECT count(*) AS n FROM task_search").rows == [[.integer(7)]])
+        #expect(try index.select("SELECT count(*) AS n FROM deadlines WHERE plan_id LIKE '%2026%'").rows == [[.integer(0)]])
+
+        // Back to the first plans, from nothing but the plan files: the same rows.
+        for (file, data) in zip(files, originals) { try AtomicFile.write(data, to: file) }
+        try index.update(rebuild: true)
+        #expect(try index.select("SELECT * FROM task_view ORDER BY plan_id, seq") == everything)
+    }
+
+    @Test func sqlIsReadOnly() throws {
+        let index = PlanIndex(repository: try Self.repository())
+        try index.update()
+        #expect(throws: IndexError.self) { try index.select("DELETE FROM plans") }
+        #expect(try index.select("SELECT count(*) FROM plans").rows == [[.integer(3)]])
+        let target = try index.select("SELECT name, value FROM indicators WHERE comparator = 'eq' AND value = 100 ORDER BY plan_id")
+        #expect(target.rows.count == 3)
+    }
+
+    @Test func csvKeepsVietnameseForExcel() throws {
+        let table = ResultTable(columns: ["unit", "note"], rows: [[.string("Trung tâm Phục vụ hành chính công"), .string("a, \"b\"")]])
+        let csv = table.rendered(as: .csv)
+        #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: csv.dropFirst(3), as: UTF8.self) == "unit,note\r\nTrung tâm Phục vụ hành chính công,\"a, \"\"b\"\"\"\r\n")
+        #expect(String(decoding: table.rendered(as: .jsonl), as: UTF8.self)
+                == "{\"note\":\"a, \\\"b\\\"\",\"unit\":\"Trung tâm Phục vụ hành chính công\"}\n")
+    }
+
+    @Test func dueSpans() throws {
+        #expect(try DateSpan("2025-Q4") == DateSpan(start: "2025-10-01", end: "2025-12-31"))
+        #expect(try DateSpan("2024-02") == DateSpan(start: "2024-02-01", end: "2024-02-29"))
+        #expect(try DateSpan("2025-07-01..2026") == DateSpan(start: "2025-07-01", end: "2026-12-31"))
+        #expect(try DateSpan("..2025-06-30") == DateSpan(start: "0000-01-01", end: "2025-06-30"))
+        #expect(throws: IndexError.self) { try DateSpan("2025-13") }
+        #expect(throws: IndexError.self) { try DateSpan("2026..2025") }
+    }
+
+    @Test func exportsEveryPlanWholeAsJSONLines() throws {
+        let repository = try Self.repository()
+        var lines: [Data] = []
+        try repository.exportPlansAsJSONLines { lines.append($0) }
+        #expect(lines.count == 3)
+        let first = try JSONDecoder().decode(Plan.self, from: lines[0])
+        #expect(first.id == "ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14")
+        #expect(lines.allSatisfy { $0.filter { $0 == 0x0A }.count == 1 })
+    }
+}
