@@ -13,6 +13,7 @@ struct VNPlan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Convert.self,
+            Init.self,
             Index.self,
             Query.self,
             SQL.self,
