@@ -129,7 +129,7 @@ struct PlanMeaning {
         case .period:
             if deadline.start == nil || deadline.end == nil { return "lacks its start or end" }
         case .recurring:
-            if deadline.every == nil { return "has no repetition (every)" }
+            break  // "Thường xuyên" (ongoing) repeats without a stated period.
         case .conditional, .unknown:
             if dated && deadline.milestones.isEmpty { return "carries dates; a dated deadline is of kind date, by or period" }
         }
