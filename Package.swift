@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "VNPlanModelTests", dependencies: ["VNPlanModel"]),
         .testTarget(name: "VNPlanReadersTests", dependencies: ["VNPlanReaders"]),
         .testTarget(name: "VNPlanNormalizerTests", dependencies: ["VNPlanNormalizer"]),
-        .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables"]),
+        .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables", "VNPlanReaders"]),
         .testTarget(name: "VNPlanRepositoryTests", dependencies: ["VNPlanRepository"]),
         .testTarget(name: "VNPlanPipelineTests", dependencies: ["VNPlanPipeline"]),
     ]

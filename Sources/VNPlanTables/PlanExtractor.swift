@@ -1,16 +1,110 @@
+import Foundation
 import VNPlanModel
 
 /// Turns a `SourceDocument` into a `Plan`: metadata from the letterhead and signature,
-/// tasks and sections from the task tables. Knows plans, nothing of file formats.
+/// tasks and sections from the plan tables. Knows plans, nothing of file formats.
 public struct PlanExtractor: Sendable {
     public init() {}
 
     public func plan(from document: SourceDocument,
                      normalization: NormalizationSummary = NormalizationSummary()) -> Plan {
+        let recognised = recognisedTables(in: document)
+        let lines = DocumentLines(document, skippingTables: Set(recognised.map(\.block))).lines
+        let metadata = DocumentMetadata(lines: lines)
+        var warnings: [String] = []
+        var sections: [Section] = []
+        var tasks: [PlanTask] = []
+
+        let type = metadata.info.type
+        if let type, !DocumentMetadata.planTypes.contains(type) {
+            warnings.append("The document is a \(type), not a plan: its tables were not read as tasks.")
+        } else {
+            var outline = SectionOutline()
+            let planYear = Self.planYear(of: metadata.info)
+            for table in recognised {
+                let result = TaskTableReader(table: table.table, layout: table.layout,
+                                             tableNumber: table.ordinal, planYear: planYear).read(into: &outline)
+                sections += result.sections
+                tasks += result.tasks
+            }
+            if recognised.isEmpty {
+                warnings.append("No plan table was found: no table has a header naming the work "
+                    + "(Nhiệm vụ, Hoạt động, Nội dung…) and who or when (Chủ trì, Thời gian…).")
+            }
+            if type == nil {
+                warnings.append("The document type (Kế hoạch, Quyết định…) was not found in its title.")
+            }
+        }
+        warnings += Self.metadataWarnings(metadata.info)
+        let withoutActivity = tasks.filter { $0.activity == nil }.count
+        if withoutActivity > 0 {
+            warnings.append("\(withoutActivity) task row(s) have no activity text.")
+        }
+
         let source = PlanSource(file: document.metadata.fileName, sha256: document.metadata.sha256,
                                 format: document.metadata.format, pages: document.metadata.pageCount,
                                 ocr: document.metadata.usedOCR)
-        return Plan(id: Plan.identifier(for: DocumentInfo(), sha256: source.sha256), source: source,
-                    normalization: normalization)
+        return Plan(id: Plan.identifier(for: metadata.info, sha256: source.sha256), source: source,
+                    document: metadata.info,
+                    legalBasis: LegalBasisParser.citations(in: lines.map(\.text)),
+                    sections: Self.withUniquePaths(sections, \.path), tasks: Self.withUniquePaths(tasks, \.path),
+                    normalization: normalization, warnings: warnings)
+    }
+
+    private struct RecognisedTable {
+        var table: Table
+        var layout: TableLayout
+        /// Index among the document's blocks.
+        var block: Int
+        /// 1-based index among the document's tables.
+        var ordinal: Int
+    }
+
+    /// Plan tables, and tables that continue the previous one without repeating its header
+    /// (same grid width, first row not a header).
+    private func recognisedTables(in document: SourceDocument) -> [RecognisedTable] {
+        var found: [RecognisedTable] = []
+        var ordinal = 0
+        for (index, block) in document.blocks.enumerated() {
+            guard case .table(let table) = block else { continue }
+            ordinal += 1
+            if let layout = TableLayout.recognise(table) {
+                found.append(RecognisedTable(table: table, layout: layout, block: index, ordinal: ordinal))
+            } else if let previous = found.last, previous.ordinal == ordinal - 1,
+                      previous.table.columnCount == table.columnCount, !table.rows.isEmpty {
+                var layout = previous.layout
+                layout.firstHeaderRow = 0
+                layout.headerRowCount = 0
+                found.append(RecognisedTable(table: table, layout: layout, block: index, ordinal: ordinal))
+            }
+        }
+        return found
+    }
+
+    /// The year the plan is for: its date, else the first "năm 2025" of its title.
+    static func planYear(of info: DocumentInfo) -> Int? {
+        if let date = info.date { return Int(date.prefix(4)) }
+        let title = info.title ?? info.adopts?.title ?? ""
+        return title.firstMatch(of: /năm (?<year>\d{4})/).flatMap { Int($0.year) }
+    }
+
+    private static func metadataWarnings(_ info: DocumentInfo) -> [String] {
+        var warnings: [String] = []
+        if info.issuer == nil { warnings.append("The issuing body was not found in the letterhead.") }
+        if info.number == nil { warnings.append("The document number is blank or missing (a draft?).") }
+        if info.date == nil { warnings.append("The document date is blank or missing (a draft?).") }
+        return warnings
+    }
+
+    /// Paths must be unique: a repeated one (two tables numbering from 1) gets "-2", "-3".
+    static func withUniquePaths<Item>(_ items: [Item], _ path: WritableKeyPath<Item, String>) -> [Item] {
+        var seen: [String: Int] = [:]
+        return items.map { item in
+            var item = item
+            let count = seen[item[keyPath: path], default: 0] + 1
+            seen[item[keyPath: path]] = count
+            if count > 1 { item[keyPath: path] += "-\(count)" }
+            return item
+        }
     }
 }

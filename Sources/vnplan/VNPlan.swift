@@ -13,14 +13,8 @@ struct VNPlan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Convert.self,
-            Init.self,
-            Index.self,
-            Query.self,
-            SQL.self,
-            Export.self,
-            Ingest.self,
-            Validate.self,
             Inspect.self,
+            Benchmark.self,
         ]
     )
 }

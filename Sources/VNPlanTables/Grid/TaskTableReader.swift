@@ -1,0 +1,135 @@
+import Foundation
+import VNPlanModel
+
+/// Reads the data rows of one recognised plan table into sections and tasks.
+///
+/// Cells are read through the table's grid, so a vertically merged objective or task is
+/// carried onto every row it spans, and a merged number gives sub-paths ("I.1.a", "I.1.b").
+struct TaskTableReader {
+    let table: Table
+    let layout: TableLayout
+    /// 1-based position of the table among the document's tables, for `source.table`.
+    let tableNumber: Int
+    let planYear: Int?
+
+    struct Result {
+        var sections: [Section] = []
+        var tasks: [PlanTask] = []
+        var skippedRows: [String] = []
+    }
+
+    func read(into outline: inout SectionOutline) -> Result {
+        var result = Result()
+        let grid = table.grid
+        var ordinals: [String: Int] = [:]
+
+        for rowIndex in layout.firstDataRow..<table.rows.count {
+            let row = table.rows[rowIndex]
+            var cells: [Int: String] = [:]
+            var originColumns = Set<Int>()
+            var numberIsMerged = false
+            for column in 0..<table.columnCount {
+                guard let reference = grid[rowIndex][column].reference else { continue }
+                cells[column] = CellText.clean(table[reference].text)
+                if case .origin = grid[rowIndex][column] { originColumns.insert(column) }
+                if layout.roles[column] == .number, table[reference].rowSpan > 1 { numberIsMerged = true }
+            }
+            switch RowKind.classify(cells: cells, originColumns: originColumns, row: row,
+                                    layout: layout, columnCount: table.columnCount) {
+            case .empty, .columnNumbers, .repeatedHeader:
+                continue
+            case .group(let label, let title):
+                let path = outline.enter(label)
+                result.sections.append(Section(path: path, number: label.number, title: title))
+            case .task:
+                let section = outline.path
+                let number = text(of: .number, in: cells).map(Self.trimmedNumber)
+                var path: String
+                if let number, !number.isEmpty {
+                    path = [section, number].compactMap { $0 }.joined(separator: ".")
+                    if numberIsMerged {
+                        let index = ordinals[path, default: 0]
+                        ordinals[path] = index + 1
+                        path += "." + ListLabel.letter(index + 1)
+                    }
+                } else {
+                    let key = section ?? ""
+                    let index = ordinals[key, default: 0] + 1
+                    ordinals[key] = index
+                    path = [section, String(index)].compactMap { $0 }.joined(separator: ".")
+                }
+                result.tasks.append(task(path: path, section: section, number: number, cells: cells, row: rowIndex))
+            }
+        }
+        return result
+    }
+
+    private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int) -> PlanTask {
+        var lead = units(of: .lead, in: cells)
+        var support = units(of: .support, in: cells)
+        if let responsible = text(of: .responsible, in: cells) {
+            let split = Responsibility.parse(responsible)
+            lead += split.lead
+            support += split.support
+        }
+        // The finest content column is the row's own work; a table with only "Nhiệm vụ"
+        // has its tasks as activities.
+        let task = text(of: .task, in: cells)
+        var activity = text(of: .activity, in: cells)
+        let hasActivityColumn = !layout.columns(for: .activity).isEmpty
+        if !hasActivityColumn { activity = task }
+        let deadline = text(of: .deadline, in: cells).map { DeadlineParser.parse($0, planYear: planYear) }
+
+        var confidence = 1.0
+        if activity == nil { confidence -= 0.4 }
+        if lead.isEmpty && support.isEmpty { confidence -= 0.2 }
+        if deadline == nil && !layout.columns(for: .deadline).isEmpty { confidence -= 0.1 }
+        if let ocr = table.provenance.ocrConfidence { confidence *= ocr }
+
+        return PlanTask(
+            path: path, section: section, number: number,
+            objective: text(of: .objective, in: cells),
+            task: hasActivityColumn ? task : nil,
+            activity: activity,
+            outputs: lines(of: .outputs, in: cells),
+            lead: lead, support: support, deadline: deadline,
+            funding: text(of: .funding, in: cells), note: text(of: .note, in: cells),
+            source: RowSource(page: table.rows[row].provenance.page ?? table.provenance.page,
+                              table: tableNumber, row: row + 1),
+            confidence: (max(0, confidence) * 100).rounded() / 100)
+    }
+
+    /// The text of a role's columns in this row; several columns of one role (a header
+    /// spanning two) are joined, each distinct text once.
+    private func text(of role: ColumnRole, in cells: [Int: String]) -> String? {
+        var parts: [String] = []
+        for column in layout.columns(for: role) {
+            if let text = cells[column], !text.isEmpty, !parts.contains(text) { parts.append(text) }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    private func units(of role: ColumnRole, in cells: [Int: String]) -> [String] {
+        text(of: role, in: cells).map(UnitList.split) ?? []
+    }
+
+    /// Outputs listed one per line or bullet.
+    private func lines(of role: ColumnRole, in cells: [Int: String]) -> [String] {
+        guard let text = text(of: role, in: cells) else { return [] }
+        return text.split(separator: "\n").map {
+            $0.trimmingPrefix(/[-+•]\s*/).trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+    }
+
+    private static func trimmedNumber(_ raw: String) -> String {
+        raw.trimmingCharacters(in: CharacterSet(charactersIn: " .):"))
+    }
+}
+
+enum ListLabel {
+    /// 1 → "a", 26 → "z", 27 → "aa".
+    static func letter(_ value: Int) -> String {
+        let scalar = UnicodeScalar(UInt8(96 + (value - 1) % 26 + 1))
+        return String(repeating: Character(scalar), count: (value - 1) / 26 + 1)
+    }
+}

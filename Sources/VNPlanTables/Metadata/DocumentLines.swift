@@ -1,0 +1,50 @@
+import VNPlanModel
+
+/// The document's text as lines in reading order, for the metadata rules. Layout tables
+/// (letterhead, signature) are read column by column, the way the eye reads them.
+struct DocumentLines {
+    struct Line: Equatable {
+        var text: String
+        /// Index of the block the line comes from.
+        var block: Int
+        /// Grid column, for lines from a layout table.
+        var column: Int?
+    }
+
+    var lines: [Line] = []
+
+    init(_ document: SourceDocument, skippingTables skipped: Set<Int>) {
+        for (index, block) in document.blocks.enumerated() {
+            switch block {
+            case .paragraph(let paragraph):
+                append(paragraph.labeledText, block: index, column: nil)
+            case .table(let table) where !skipped.contains(index):
+                for column in 0..<table.columnCount {
+                    for row in table.rows {
+                        for cell in row.cells where cell.column == column {
+                            append(cell.text, block: index, column: column)
+                        }
+                    }
+                }
+            case .table:
+                continue
+            }
+        }
+    }
+
+    private mutating func append(_ text: String, block: Int, column: Int?) {
+        for line in CellText.clean(MarkupText.strip(text)).split(separator: "\n") {
+            lines.append(Line(text: String(line), block: block, column: column))
+        }
+    }
+}
+
+/// Markup that earlier extractions leave in text: "## ", "**", "<b>", "<i>", "<p>".
+enum MarkupText {
+    static func strip(_ text: String) -> String {
+        var result = text.replacing(/<\/?(b|i|u|p|br|strong|em)\s*\/?>/.ignoresCase(), with: "\n")
+        result = result.replacingOccurrences(of: "**", with: "")
+        result = result.replacing(/(?m)^\s*#{1,6}\s+/, with: "")
+        return result
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import VNPlanModel
+
+/// Reads the document's identity from its letterhead, title block and signature:
+/// issuer, type, number, date, place, title, signer. Blanks left in drafts stay null.
+struct DocumentMetadata {
+    var info = DocumentInfo()
+    /// Index of the line that names the document type; the body starts after the title.
+    private(set) var typeLineIndex: Int?
+
+    /// Document types a plan is issued as, and the words naming them in a title line.
+    static let documentTypes: [(heading: String, name: String)] = [
+        ("KẾ HOẠCH", "Kế hoạch"), ("QUYẾT ĐỊNH", "Quyết định"), ("CHƯƠNG TRÌNH", "Chương trình"),
+        ("PHƯƠNG ÁN", "Phương án"), ("ĐỀ ÁN", "Đề án"), ("NGHỊ QUYẾT", "Nghị quyết"),
+        ("NGHỊ ĐỊNH", "Nghị định"), ("THÔNG TƯ", "Thông tư"), ("CHỈ THỊ", "Chỉ thị"),
+        ("CÔNG VĂN", "Công văn"), ("THÔNG BÁO", "Thông báo"), ("BÁO CÁO", "Báo cáo"),
+        ("TỜ TRÌNH", "Tờ trình"), ("QUY TRÌNH", "Quy trình"), ("QUY CHẾ", "Quy chế"),
+        ("QUY ĐỊNH", "Quy định"), ("HƯỚNG DẪN", "Hướng dẫn"), ("LUẬT", "Luật"),
+    ]
+
+    /// Types whose body can be a plan (a decision adopts one; a programme is one).
+    static let planTypes: Set<String> = ["Kế hoạch", "Quyết định", "Chương trình", "Phương án", "Đề án"]
+
+    init(lines: [DocumentLines.Line]) {
+        let texts = lines.map(\.text)
+        typeLineIndex = texts.prefix(80).firstIndex { Self.typeName(ofHeading: $0) != nil }
+        info.type = typeLineIndex.flatMap { Self.typeName(ofHeading: texts[$0]) }
+
+        let letterhead = texts.prefix(typeLineIndex ?? min(texts.count, 12))
+        info.issuer = Self.issuer(in: Array(letterhead))
+        if let numberLine = letterhead.first(where: { $0.hasPrefix("Số") }) {
+            info.number = Self.documentNumber(in: numberLine)
+        }
+        if let dateLine = letterhead.first(where: { VietnameseDate.placeAndDate(in: $0) != nil }),
+           let (place, date) = VietnameseDate.placeAndDate(in: dateLine) {
+            info.place = place
+            info.date = date
+        }
+        if let typeLineIndex {
+            info.title = Self.title(after: typeLineIndex, in: texts)
+            if info.type == "Quyết định", let adopted = Self.adoptedPlan(after: typeLineIndex, in: texts) {
+                info.adopts = adopted
+            }
+        }
+        info.signer = Self.signer(in: lines, after: typeLineIndex ?? 0)
+    }
+
+    static func typeName(ofHeading line: String) -> String? {
+        let heading = line.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        guard heading == heading.uppercased(), heading.count <= 40 else { return nil }
+        return documentTypes.first { heading == $0.heading || heading.hasPrefix($0.heading + " ") }?.name
+    }
+
+    /// National motto, separators and the number/date lines are not the issuer.
+    private static func issuer(in letterhead: [String]) -> String? {
+        let names = letterhead.prefix { !$0.hasPrefix("Số") }.filter { line in
+            let folded = HeaderText.fold(line)
+            return line == line.uppercased() && line.contains(where: \.isLetter)
+                && !folded.contains("cong hoa xa hoi chu nghia") && !folded.contains("doc lap tu do")
+        }
+        return names.isEmpty ? nil : names.joined(separator: " ")
+    }
+
+    /// "Số: 169/KH-UBND" → "169/KH-UBND"; "Số:     /QĐ-UBND" (a draft) → nil.
+    static func documentNumber(in line: String) -> String? {
+        guard let match = line.firstMatch(of: /Số\s*:?\s*(?<number>\d+[\w.\-]*(?:\/[\p{L}\d.\-]+)+)/) else { return nil }
+        return String(match.number)
+    }
+
+    /// Title lines follow the type heading until the recitals, the issuing authority or a separator.
+    private static func title(after index: Int, in texts: [String]) -> String? {
+        var parts: [String] = []
+        for line in texts.dropFirst(index + 1).prefix(6) {
+            let folded = HeaderText.fold(line)
+            if folded.hasPrefix("can cu") || folded.hasPrefix("thuc hien") || folded.hasPrefix("xet ")
+                || line.allSatisfy({ "-_=*. ".contains($0) }) || SectionLabel.leading(line) != nil
+                || line.hasPrefix("(")
+                || isUppercase(line) && !parts.isEmpty && !parts.allSatisfy(isUppercase) { break }
+            parts.append(line)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    private static func isUppercase(_ line: String) -> Bool {
+        line == line.uppercased() && line.contains(where: \.isLetter)
+    }
+
+    /// A Quyết định that adopts a Kế hoạch carries the plan after its articles.
+    private static func adoptedPlan(after index: Int, in texts: [String]) -> AdoptedDocument? {
+        guard let planIndex = texts.indices.dropFirst(index + 1).first(where: {
+            typeName(ofHeading: texts[$0]) == "Kế hoạch"
+        }) else { return nil }
+        let attachedNumber = texts.dropFirst(planIndex + 1).prefix(6).lazy.compactMap {
+            $0.firstMatch(of: /Kế hoạch số\s+(?<number>\d+[^\s]*\/[\p{L}\d.\-]+)/).map { String($0.number) }
+        }.first
+        return AdoptedDocument(type: "Kế hoạch", number: attachedNumber, title: title(after: planIndex, in: texts))
+    }
+
+    /// The signature block: a title line ("TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "CHỦ TỊCH")
+    /// after the body, the uppercase lines under it, then the signer's name.
+    private static func signer(in lines: [DocumentLines.Line], after start: Int) -> Signer? {
+        let candidates = lines.indices.dropFirst(start + 1)
+        guard let first = candidates.first(where: { isSignatureTitle(lines[$0].text) }) else { return nil }
+        var titleLines: [String] = []
+        var name: String?
+        for line in lines[first...].prefix(10) where line.column == lines[first].column {
+            let text = line.text
+            if text == text.uppercased() && text.contains(where: \.isLetter) && name == nil {
+                if !text.hasPrefix("(") { titleLines.append(text) }
+            } else if text.hasPrefix("(") || text.hasPrefix("[") {
+                continue
+            } else if isPersonName(text) {
+                name = text
+                break
+            } else {
+                break
+            }
+        }
+        guard !titleLines.isEmpty else { return nil }
+        return Signer(title: titleLines.joined(separator: " "), name: name)
+    }
+
+    private static func isSignatureTitle(_ text: String) -> Bool {
+        guard text == text.uppercased(), text.count <= 60 else { return false }
+        if text.firstMatch(of: /^(TM|KT|TL|TUQ|Q)\.\s/) != nil { return true }
+        let folded = HeaderText.fold(text)
+        return ["chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban", "truong phong",
+                "bo truong", "thu truong", "thu tuong", "pho thu tuong", "chanh van phong"].contains(folded)
+    }
+
+    /// Two to six capitalised words: "Hoàng Văn Thuân".
+    private static func isPersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (2...6).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }
+    }
+}
+
+/// Vietnamese dates as documents write them.
+enum VietnameseDate {
+    /// "Phú Mỹ, ngày 04 tháng 03 năm 2024" → ("Phú Mỹ", "2024-03-04"); a blank day or month
+    /// (a draft) gives a nil date but keeps the place.
+    static func placeAndDate(in line: String) -> (place: String?, date: String?)? {
+        guard let match = line.firstMatch(
+            of: /^(?<place>[^,]{2,40}),\s*ngày\s*(?<day>\d{1,2})?\s*(?:\/|tháng)\s*(?<month>\d{1,2})?\s*(?:\/|năm)\s*(?<year>\d{4})/
+        ) else { return nil }
+        let place = String(match.place).trimmingCharacters(in: .whitespaces)
+        guard let day = match.day.flatMap({ Int($0) }), let month = match.month.flatMap({ Int($0) }),
+              let year = Int(match.year) else { return (place, nil) }
+        return (place, isoDate(year: year, month: month, day: day))
+    }
+
+    /// YYYY-MM-DD when the day exists in the calendar, else nil.
+    static func isoDate(year: Int, month: Int, day: Int) -> String? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard (1...12).contains(month), (1...31).contains(day), components.isValidDate(in: calendar) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The label of a group or task row: "I.", "A", "1.2", "b)".
+struct SectionLabel: Equatable {
+    enum Style: Equatable {
+        case upperLetter
+        case upperRoman
+        /// Decimal with `depth` parts: "1" is 1, "1.2" is 2.
+        case decimal(depth: Int)
+        case lowerLetter
+
+        /// Styles that in plan tables mark groups rather than tasks.
+        var isGroupStyle: Bool {
+            switch self {
+            case .upperLetter, .upperRoman: true
+            default: false
+            }
+        }
+    }
+
+    var style: Style
+    /// The label without its trailing punctuation: "II", "1.2", "b".
+    var number: String
+
+    init?(_ raw: String) {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard let match = trimmed.wholeMatch(of: /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\):]?/) else {
+            return nil
+        }
+        number = String(match.label)
+        if number.allSatisfy({ "IVXLC".contains($0) }) && (number.count > 1 || "IVX".contains(number)) {
+            style = .upperRoman
+        } else if number.first!.isUppercase {
+            style = .upperLetter
+        } else if number.first!.isNumber {
+            style = .decimal(depth: number.split(separator: ".").count)
+        } else {
+            style = .lowerLetter
+        }
+    }
+
+    /// A label that starts a line of text, and the rest: "II. THỰC HIỆN …" → ("II", "THỰC HIỆN …").
+    static func leading(_ text: String) -> (SectionLabel, String)? {
+        guard let match = text.prefixMatch(of: /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\)]\s+(?<rest>.+)/),
+              let label = SectionLabel(String(match.label)) else { return nil }
+        return (label, String(match.rest))
+    }
+}
+
+/// The open sections while reading a table top to bottom, to give each a unique path.
+struct SectionOutline {
+    private var open: [(style: SectionLabel.Style, number: String)] = []
+
+    /// Opens a section; a label of a style already open closes everything below it.
+    mutating func enter(_ label: SectionLabel) -> String {
+        if let level = open.firstIndex(where: { $0.style == label.style }) {
+            open.removeSubrange(level...)
+        }
+        open.append((label.style, label.number))
+        return open.map(\.number).joined(separator: ".")
+    }
+
+    var path: String? {
+        open.isEmpty ? nil : open.map(\.number).joined(separator: ".")
+    }
+}

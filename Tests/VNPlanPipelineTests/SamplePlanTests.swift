@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import VNPlanModel
+import VNPlanPipeline
+import VNPlanReaders
+
+/// The project's samples and, when present, the shared real documents.
+enum PipelineFixtures {
+    static let projectRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = projectRoot.appendingPathComponent("samples")
+    static let expected = samples.appendingPathComponent("expected")
+    static let shared = projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static var hasShared: Bool { FileManager.default.fileExists(atPath: shared.path) }
+
+    static func sampleDOCXNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".docx") }.sorted()
+    }
+
+    static func realDocument(_ prefix: String) throws -> InputFile {
+        let folder = shared.appendingPathComponent("realdocs")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix(prefix) })
+        return try InputFile(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    static let pipeline = Pipeline(configuration: try! PipelineConfiguration.loadDefault())
+}
+
+@Suite struct SamplePlanTests {
+    /// Every sample gives exactly its reviewed expected plan (`samples/expected/<name>.json`).
+    @Test(arguments: try PipelineFixtures.sampleDOCXNames())
+    func sampleGivesItsExpectedPlan(name: String) throws {
+        let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent(name))
+        let json = try CanonicalJSON.string(PipelineFixtures.pipeline.convert(input))
+        let expectedURL = PipelineFixtures.expected.appendingPathComponent(
+            name.replacingOccurrences(of: ".docx", with: ".json"))
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(json == expected, "regenerate with: vnplan convert samples/\(name) -o \(expectedURL.path) — after reviewing the difference")
+    }
+
+    @Test(arguments: try PipelineFixtures.sampleDOCXNames())
+    func conversionIsByteIdenticalAcrossRuns(name: String) throws {
+        let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent(name))
+        let first = try CanonicalJSON.encode(PipelineFixtures.pipeline.convert(input))
+        let second = try CanonicalJSON.encode(Pipeline(configuration: .loadDefault()).convert(input))
+        #expect(first == second)
+    }
+
+    @Test func notADocumentIsAClearError() throws {
+        let input = InputFile(name: "photo.docx", data: Data([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]))
+        #expect(throws: PipelineError(file: "photo.docx", stage: .sniff,
+                                      reason: "photo.docx: not a DOCX, PDF, image or text file (the first bytes match no known format)")) {
+            try PipelineFixtures.pipeline.convert(input)
+        }
+    }
+}
+
+@Suite(.enabled(if: PipelineFixtures.hasShared)) struct RealDOCXTests {
+    @Test func kh3957TaskRowsBecomeTasksAndLayoutTablesNothing() throws {
+        let plan = try PipelineFixtures.pipeline.convert(PipelineFixtures.realDocument("KH-3957"))
+        #expect(plan.tasks.count == 9)
+        #expect(plan.tasks.map(\.number) == (1...9).map { "\($0)" })
+        #expect(plan.tasks.allSatisfy { $0.source.table == 3 })
+        #expect(plan.tasks[0].activity == "Rà soát việc đáp ứng các điều kiện của học viên")
+        #expect(plan.tasks[0].lead == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan"])
+        #expect(plan.document.type == "Kế hoạch")
+        #expect(plan.document.issuer == "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG")
+        #expect(plan.document.number == nil)
+        #expect(plan.document.place == "Lào Cai")
+        #expect(plan.document.signer == Signer(title: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", name: "Hoàng Văn Thuân"))
+    }
+
+    @Test(arguments: ["Quy-trinh-noi-bo", "ND-14"])
+    func documentsThatAreNotPlansFinishWithWarnings(prefix: String) throws {
+        let plan = try PipelineFixtures.pipeline.convert(PipelineFixtures.realDocument(prefix))
+        #expect(plan.tasks.isEmpty)
+        #expect(plan.warnings.contains { $0.contains("not a plan") || $0.contains("No plan table") })
+    }
+}
