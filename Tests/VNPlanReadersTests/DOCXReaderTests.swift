@@ -112,6 +112,42 @@ enum Fixtures {
         }
     }
 
+    /// Word constructs LibreOffice does not write: gridBefore/gridAfter, a vMerge without a
+    /// value, a table nested in a cell, tabs and line breaks inside a cell, generated numbers.
+    @Test func wordGridConstructsAndNestedTables() throws {
+        func cell(_ text: String, properties: String = "") -> String {
+            "<w:tc><w:tcPr>\(properties)</w:tcPr><w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p></w:tc>"
+        }
+        let numbered = "<w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr></w:p></w:tc>"
+        let nested = "<w:tc><w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>\(cell("inner"))</w:tr></w:tbl><w:p/></w:tc>"
+        let body = """
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+            <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
+            <w:tr><w:trPr><w:tblHeader/></w:trPr>\(cell("STT"))\(cell("Nội dung", properties: "<w:gridSpan w:val=\"2\"/>"))\(cell("Ghi chú"))</w:tr>
+            <w:tr>\(numbered)\(cell("Rà soát", properties: "<w:vMerge w:val=\"restart\"/>"))<w:tc><w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p></w:tc>\(nested)</w:tr>
+            <w:tr>\(numbered)\(cell("", properties: "<w:vMerge/>"))\(cell("d"))</w:tr>
+            <w:tr><w:trPr><w:gridBefore w:val="2"/><w:gridAfter w:val="1"/></w:trPr>\(cell("shifted"))</w:tr>
+            </w:tbl></w:body></w:document>
+            """
+        let numbering = """
+            <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+            <w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>
+            """
+        let archive = try zipArchive(entries: ["word/document.xml": Data(body.utf8), "word/numbering.xml": Data(numbering.utf8)])
+        let table = try #require(reader.read(InputFile(name: "word.docx", data: archive)).tables.first)
+        #expect(table.columnCount == 4)
+        #expect(table.rows[0].isRepeatedHeader)
+        #expect(table.rows[0].cells.map(\.column) == [0, 1, 3])
+        #expect(table.rows[1].cells.map(\.text) == ["1.", "Rà soát", "a\tb\nc", ""])
+        #expect(table.rows[1].cells[1].rowSpan == 2)
+        #expect(table.rows[1].cells[3].nestedTables.first?.rows.first?.cells.first?.text == "inner")
+        #expect(table.rows[1].cells[3].nestedTables.first?.nestingDepth == 1)
+        #expect(table.rows[2].cells.map(\.text) == ["2.", "d"])
+        #expect(table.rows[2].cells.map(\.column) == [0, 2])
+        #expect(table.rows[3].cells.map(\.column) == [2])
+    }
+
     @Test func readingTwiceGivesTheSameDocument() throws {
         let input = try Fixtures.sample("qd-phuong-cam-thanh-2025.docx")
         #expect(try reader.read(input) == reader.read(input))

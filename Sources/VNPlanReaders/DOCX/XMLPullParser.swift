@@ -17,6 +17,12 @@ final class XMLPullParser {
     private let partName: String
     /// After a skip the reader already stands on the next node, which must not be read past.
     private var standsOnUnreadNode = false
+    /// libxml2's own words for the first error, reported in ours instead of on stderr.
+    private let firstError = ErrorMessage()
+
+    private final class ErrorMessage {
+        var text: String?
+    }
 
     init(data: Data, partName: String) throws(XMLPartError) {
         self.data = data
@@ -29,6 +35,13 @@ final class XMLPullParser {
         }
         guard let created else { throw XMLPartError(part: partName, reason: "libxml2 could not start reading") }
         reader = created
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let message = error?.pointee.message else { return }
+            let box = Unmanaged<ErrorMessage>.fromOpaque(context).takeUnretainedValue()
+            if box.text == nil {
+                box.text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }, Unmanaged.passUnretained(firstError).toOpaque())
     }
 
     deinit { xmlFreeTextReader(reader) }
@@ -39,10 +52,7 @@ final class XMLPullParser {
             let status = standsOnUnreadNode ? 1 : xmlTextReaderRead(reader)
             standsOnUnreadNode = false
             if status == 0 { return nil }
-            if status < 0 {
-                let line = xmlTextReaderGetParserLineNumber(reader)
-                throw XMLPartError(part: partName, reason: "syntax error near line \(line)")
-            }
+            if status < 0 { throw syntaxError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 return .start(name: localName, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
@@ -70,9 +80,14 @@ final class XMLPullParser {
         switch xmlTextReaderNext(reader) {
         case 1: standsOnUnreadNode = true
         case 0: break
-        default:
-            throw XMLPartError(part: partName, reason: "syntax error near line \(xmlTextReaderGetParserLineNumber(reader))")
+        default: throw syntaxError()
         }
+    }
+
+    private func syntaxError() -> XMLPartError {
+        let line = xmlTextReaderGetParserLineNumber(reader)
+        let detail = firstError.text.map { ": \($0)" } ?? ""
+        return XMLPartError(part: partName, reason: "syntax error near line \(line)\(detail)")
     }
 
     /// Qualified name ("w:p"): prefixes are fixed by convention in OOXML parts.
