@@ -1,0 +1,116 @@
+import VNPlanModel
+
+/// A cell as a text table form wrote it, before it is placed on the grid.
+struct RawCell: Equatable {
+    var text: String
+    var isBold = false
+
+    var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
+
+    /// Cell text from its lines: markup removed, lines the converter wrapped joined.
+    init(lines: [TextLine], wrapped: Bool = false) {
+        let paragraphs = TextParagraphBuilder(wrapped: wrapped, markdown: false).paragraphs(of: lines)
+        text = paragraphs.map(\.text).joined(separator: "\n")
+        isBold = !paragraphs.isEmpty && paragraphs.allSatisfy(\.isBold)
+    }
+
+    init(text: String, isBold: Bool = false) {
+        self.text = text
+        self.isBold = isBold
+    }
+}
+
+/// A run of cells between two places where a row may end. Text forms mark row ends
+/// ambiguously (a blank line is also an empty paragraph inside a cell; "||" is also an
+/// empty cell), so rows are assembled from segments by what a row must look like.
+struct RowSegment {
+    var cells: [RawCell]
+    /// The text marks a new row here beyond doubt.
+    var startsRow: Bool
+    var page: Int?
+}
+
+struct RowAssembler {
+    /// Whether the break between two pieces of one row stands for an empty cell (pipe
+    /// form) or for nothing (an empty paragraph at the end of a cell).
+    var breakIsEmptyCell: Bool
+
+    /// Joins a segment to the row before it when the row still has room for it and the
+    /// segment does not open a row itself (by an empty first cell, which in these forms is
+    /// a merged cell of a new row, or by a row label such as "2", "b", "IV").
+    func rows(from segments: [RowSegment]) -> [RowSegment] {
+        let width = segments.map { Self.filledWidth($0.cells) }.max() ?? 0
+        var rows: [RowSegment] = []
+        for segment in segments {
+            guard let last = rows.last, !segment.startsRow, let first = segment.cells.first,
+                  !first.isEmpty, !LineShape.isRowLabel(first.text) else {
+                rows.append(segment)
+                continue
+            }
+            let gap = breakIsEmptyCell ? 1 : 0
+            let lastWidth = Self.filledWidth(last.cells)
+            if lastWidth < width, last.cells.count + gap + Self.filledWidth(segment.cells) <= width {
+                rows[rows.count - 1].cells += Array(repeating: RawCell(text: ""), count: gap) + segment.cells
+            } else {
+                rows.append(segment)
+            }
+        }
+        return rows
+    }
+
+    /// Cells up to the last one with text.
+    static func filledWidth(_ cells: [RawCell]) -> Int {
+        (cells.lastIndex { !$0.isEmpty } ?? -1) + 1
+    }
+}
+
+/// Places assembled rows on a grid and makes a `Table`.
+enum TextTableBuilder {
+    /// - Parameter mergingLeadingEmptyCells: the form writes a vertically merged cell as an
+    ///   empty cell (Word table text): the empty cells a row starts with continue the cells
+    ///   above them, and become `rowSpan` of those cells.
+    static func table(_ rows: [RowSegment], mergingLeadingEmptyCells: Bool) -> Table? {
+        let rows = rows.filter { $0.cells.contains { !$0.isEmpty } }
+        guard !rows.isEmpty else { return nil }
+        let width = rows.map { RowAssembler.filledWidth($0.cells) }.max() ?? 0
+        var tableRows: [TableRow] = rows.map { row in
+            let cells = row.cells.prefix(max(width, RowAssembler.filledWidth(row.cells)))
+            return TableRow(
+                cells: cells.enumerated().map { column, cell in
+                    TableCell(text: cell.text.trimmingCharacters(in: .whitespacesAndNewlines), column: column,
+                              isBold: cell.isBold)
+                },
+                provenance: Provenance(page: row.page))
+        }
+        if mergingLeadingEmptyCells { mergeLeadingEmptyCells(&tableRows) }
+        return Table(rows: tableRows, columnCount: width, provenance: Provenance(page: rows.first?.page))
+    }
+
+    /// For each row, the empty cells before its first text: a cell above that has text
+    /// (or continues one) extends over them. A row above that is narrower than this one by
+    /// more than a cell (a group row "II. …") is not extended.
+    private static func mergeLeadingEmptyCells(_ rows: inout [TableRow]) {
+        // origin[c]: the cell (row, index) covering column c in the previous row.
+        var origin: [Int: (row: Int, cell: Int)] = [:]
+        for rowIndex in rows.indices {
+            var covering: [Int: (row: Int, cell: Int)] = [:]
+            let width = rows[rowIndex].cells.count
+            let previousWidth = (origin.keys.max() ?? -1) + 1
+            var dropped: Set<Int> = []
+            let leading = rows[rowIndex].cells.prefix { $0.text.isEmpty }
+            for (index, cell) in leading.enumerated() {
+                guard rowIndex > 0, previousWidth + 1 >= width, let above = origin[cell.column],
+                      !rows[above.row].cells[above.cell].text.isEmpty,
+                      above.row + rows[above.row].cells[above.cell].rowSpan == rowIndex else { continue }
+                rows[above.row].cells[above.cell].rowSpan += 1
+                covering[cell.column] = above
+                dropped.insert(index)
+            }
+            for (index, cell) in rows[rowIndex].cells.enumerated() where !dropped.contains(index) {
+                covering[cell.column] = (rowIndex, index - dropped.filter { $0 < index }.count)
+            }
+            rows[rowIndex].cells = rows[rowIndex].cells.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+            origin = covering
+        }
+    }
+}
