@@ -13,6 +13,14 @@ struct VNPlan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Convert.self,
+            Init.self,
+            Ingest.self,
+            Validate.self,
+            Index.self,
+            Query.self,
+            SQL.self,
+            Export.self,
+            BenchRepository.self,
             Inspect.self,
             Benchmark.self,
         ]

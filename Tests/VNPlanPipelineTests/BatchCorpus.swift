@@ -53,7 +53,7 @@ struct BatchCorpus {
             case .empty:
                 ("empty-\(index).docx", Data())
             case .zipBomb:
-                ("bomb-\(index).docx", try ZipBuilder.withComment(bomb, unique))
+                ("bomb-\(index).docx", try ZipVariant.withComment(bomb, unique))
             case .encryptedPDF:
                 ("encrypted-\(index).pdf", Self.encryptedPDF(unique))
             }
@@ -62,7 +62,7 @@ struct BatchCorpus {
         }
         goodCount = total - broken.count
         for index in 0..<goodCount {
-            let variant = try ZipBuilder.withComment(sources[index % sources.count], Data("vnplan batch copy \(index)".utf8))
+            let variant = try ZipVariant.withComment(sources[index % sources.count], Data("vnplan batch copy \(index)".utf8))
             try variant.write(to: folder.appendingPathComponent(String(format: "plan-%04d.docx", index)))
         }
         self.broken = broken
@@ -86,22 +86,8 @@ struct BatchCorpus {
     }
 }
 
-/// Just enough of the zip format to vary a file and to make a zip bomb.
+/// Just enough of the zip format to make a zip bomb.
 enum ZipBuilder {
-    struct NotAZip: Error {}
-
-    /// The same archive with another comment: different bytes, same documents inside.
-    static func withComment(_ zip: Data, _ comment: Data) throws -> Data {
-        let bytes = [UInt8](zip)
-        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
-        guard let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 65_557), by: -1)
-            .first(where: { Array(bytes[$0..<$0 + 4]) == signature })
-        else { throw NotAZip() }
-        var result = Array(bytes[..<(end + 20)])
-        result += [UInt8(comment.count & 0xFF), UInt8(comment.count >> 8)]
-        return Data(result) + comment
-    }
-
     /// A DOCX-shaped zip whose word/document.xml inflates to `size` bytes of spaces, honestly
     /// declared, from a few hundred kilobytes.
     static func bomb(expandingTo size: Int) -> Data {
