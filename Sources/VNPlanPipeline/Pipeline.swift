@@ -20,9 +20,13 @@ public struct Pipeline: Sendable {
         let format: SourceFormat
         do { format = try FormatSniffer.format(of: input) }
         catch { throw PipelineError(file: input.name, stage: .sniff, reason: error.description) }
-        guard configuration.stages(for: format) != nil, let reader = reader(for: format) else {
+        guard configuration.stages(for: format) != nil else {
             throw PipelineError(file: input.name, stage: .sniff,
-                                reason: ReaderError.noReader(file: input.name, format: format.rawValue).description)
+                                reason: ReaderError.disabledFormat(file: input.name, format: format.rawValue).description)
+        }
+        guard let reader = reader(for: format) else {
+            throw PipelineError(file: input.name, stage: .read,
+                                reason: ReaderError.unsupportedFormat(file: input.name, format: format.rawValue).description)
         }
         do { return try reader.read(input) }
         catch { throw PipelineError(file: input.name, stage: .read, reason: error.description) }
@@ -46,7 +50,8 @@ public struct Pipeline: Sendable {
     private func reader(for format: SourceFormat) -> (any DocumentReader)? {
         switch format {
         case .docx: DOCXReader()
-        default: nil
+        case .text: TextReader()
+        case .pdf, .image: nil
         }
     }
 }

@@ -8,7 +8,8 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
     case encrypted(file: String)
     case malformedXML(file: String, part: String, reason: String)
     case tooLarge(file: String, part: String, limit: Int)
-    case noReader(file: String, format: String)
+    case disabledFormat(file: String, format: String)
+    case unsupportedFormat(file: String, format: String)
 
     public var description: String {
         switch self {
@@ -28,8 +29,10 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
             "\(file): \(part) is not well-formed XML (\(reason))"
         case .tooLarge(let file, let part, let limit):
             "\(file): \(part) expands beyond \(limit / 1_048_576) MB; refusing a possible zip bomb"
-        case .noReader(let file, let format):
-            "\(file): no reader for \(format) files is enabled in the pipeline"
+        case .disabledFormat(let file, let format):
+            "\(file): the pipeline does not read \(format) files (add \"\(format)\" to \"formats\" in pipeline.json)"
+        case .unsupportedFormat(let file, let format):
+            "\(file): a \(format) file, which this version of vnplan cannot read yet (it reads DOCX and text)"
         }
     }
 }

@@ -59,7 +59,7 @@ import VNPlanReaders
         #expect {
             try pipeline.convert(input)
         } throws: { error in
-            (error as? PipelineError)?.reason.contains("no reader for docx files is enabled") == true
+            (error as? PipelineError)?.reason == "kh-xa-hoa-binh-2026.docx: the pipeline does not read docx files (add \"docx\" to \"formats\" in pipeline.json)"
         }
     }
 }
