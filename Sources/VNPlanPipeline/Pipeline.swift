@@ -51,7 +51,8 @@ public struct Pipeline: Sendable {
         switch format {
         case .docx: DOCXReader()
         case .text: TextReader()
-        case .pdf, .image: nil
+        case .pdf: PDFReader()
+        case .image: nil
         }
     }
 }

@@ -8,6 +8,8 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
     case encrypted(file: String)
     case malformedXML(file: String, part: String, reason: String)
     case tooLarge(file: String, part: String, limit: Int)
+    case damagedPDF(file: String, reason: String)
+    case noTextLayer(file: String, pages: Int)
     case disabledFormat(file: String, format: String)
     case unsupportedFormat(file: String, format: String)
 
@@ -29,10 +31,14 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
             "\(file): \(part) is not well-formed XML (\(reason))"
         case .tooLarge(let file, let part, let limit):
             "\(file): \(part) expands beyond \(limit / 1_048_576) MB; refusing a possible zip bomb"
+        case .damagedPDF(let file, let reason):
+            "\(file): the PDF cannot be opened (\(reason))"
+        case .noTextLayer(let file, let pages):
+            "\(file): the PDF's \(pages) page(s) have no text layer (a scan); OCR of scanned PDFs is not available yet"
         case .disabledFormat(let file, let format):
             "\(file): the pipeline does not read \(format) files (add \"\(format)\" to \"formats\" in pipeline.json)"
         case .unsupportedFormat(let file, let format):
-            "\(file): a \(format) file, which this version of vnplan cannot read yet (it reads DOCX and text)"
+            "\(file): a \(format) file, which this version of vnplan cannot read yet (it reads DOCX, PDF with a text layer, and text)"
         }
     }
 }
