@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # DOCX conversion throughput: vnplan (release build) next to pandoc -f docx -t json on the
 # same files in the same run. Usage: scripts/benchmark-docx.sh [REPEAT]
+# The real documents are read from $VNPLAN_SHARED/realdocs (default ../shared) when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeat=${1:-20}
 files=(samples/*.docx)
-[ -d ../shared/realdocs ] && files+=(../shared/realdocs/*.docx)
+shared=${VNPLAN_SHARED:-../shared}
+[ -d "$shared/realdocs" ] && files+=("$shared"/realdocs/*.docx)
 
 swift build -c release >/dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
