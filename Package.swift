@@ -30,7 +30,8 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"]),
+        .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],
+                resources: [.copy("Resources/syllable-lm.bin")]),
         .target(name: "VNPlanTables", dependencies: ["VNPlanModel"]),
         .target(name: "VNPlanRepository", dependencies: [
             "VNPlanModel",

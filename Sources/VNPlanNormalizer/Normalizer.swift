@@ -2,38 +2,126 @@ import Foundation
 import VNPlanModel
 
 /// Text in, text out, with a count of what changed. Never damages text that is already right.
+///
+/// Two stages, as pipeline.json names them:
+/// - `normalize` (every format): Unicode NFC, stray spaces before combining marks, legacy 8-bit
+///   encodings (TCVN3, VNI), words broken across lines, one tone-mark placement. Deterministic
+///   rules that leave correct Unicode text as it is.
+/// - `restore` (OCR and old text extractions): wrapped lines joined, then lost diacritics and OCR
+///   confusions restored with the syllable language model, only in lines the degradation
+///   detector finds damaged.
 public struct Normalizer: Sendable {
     public let configuration: NormalizerConfiguration
+    /// The restorer of the given model; nil until `restore` loads the bundled one.
+    private let restorer: DiacriticRestorer?
 
-    public init(configuration: NormalizerConfiguration = NormalizerConfiguration()) {
+    /// `model` defaults to the language model bundled with the module, loaded on first `restore`.
+    /// A normalizer made with a model keeps one restorer, whose caches serve every call.
+    public init(configuration: NormalizerConfiguration = NormalizerConfiguration(),
+                model: SyllableLanguageModel? = nil) {
         self.configuration = configuration
+        self.restorer = model.map { DiacriticRestorer(model: $0, toneMarks: configuration.toneMarks) }
     }
 
-    /// Unicode NFC and whitespace tidying of one run of text.
+    // MARK: normalize
+
+    /// The `normalize` stage on one run of text (a paragraph or a cell).
     public func normalize(_ text: String) -> NormalizedText {
-        let normalized = text.precomposedStringWithCanonicalMapping
-        let changed = normalized == text ? 0 : countChangedTokens(from: text, to: normalized)
-        return NormalizedText(text: normalized, changedTokens: changed, restoredTokens: 0)
+        var result = Self.removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
+        let encoding = LegacyEncoding.detect(result)
+        if let encoding { result = encoding.decode(result) }
+        result = placingToneMarks(LineJoining.joiningBrokenWords(result))
+        return NormalizedText(text: result, changedTokens: Self.changedTokens(from: text, to: result),
+                              restoredTokens: 0, legacyEncoding: encoding, restorations: [])
     }
 
     /// Every paragraph and cell of a document, with the summary the plan records.
     public func normalize(_ document: SourceDocument) -> (SourceDocument, NormalizationSummary) {
+        mapping(document, normalize)
+    }
+
+    // MARK: restore
+
+    /// The `restore` stage on one run of text: wrapped lines joined, damaged lines restored.
+    /// Run it after `normalize`.
+    public func restore(_ text: String) throws(LanguageModelError) -> NormalizedText {
+        restore(text, with: try loadedRestorer())
+    }
+
+    /// The `restore` stage on every paragraph and cell of a document (after `normalize`). The
+    /// summary counts this stage only; add it to the `normalize` summary with `adding(_:)`.
+    public func restore(_ document: SourceDocument) throws(LanguageModelError) -> (SourceDocument, NormalizationSummary) {
+        let restorer = try loadedRestorer()
+        return mapping(document) { restore($0, with: restorer) }
+    }
+
+    private func loadedRestorer() throws(LanguageModelError) -> DiacriticRestorer {
+        if let restorer { return restorer }
+        return DiacriticRestorer(model: try SyllableLanguageModel.bundled(), toneMarks: configuration.toneMarks)
+    }
+
+    private func restore(_ text: String, with restorer: DiacriticRestorer) -> NormalizedText {
+        let joined = LineJoining.joiningWrappedLines(text)
+        let (restored, tokens) = restorer.restore(text: joined, threshold: configuration.restoration.threshold)
+        return NormalizedText(text: restored, changedTokens: Self.changedTokens(from: text, to: restored),
+                              restoredTokens: tokens.count, legacyEncoding: nil, restorations: tokens)
+    }
+
+    // MARK: helpers
+
+    private func mapping(_ document: SourceDocument, _ transform: (String) -> NormalizedText) -> (SourceDocument, NormalizationSummary) {
         var summary = NormalizationSummary()
-        func run(_ text: String) -> String {
-            let result = normalize(text)
-            summary.changedTokens += result.changedTokens
-            summary.restoredTokens += result.restoredTokens
-            return result.text
-        }
         var document = document
-        document.blocks = document.blocks.map { $0.mappingText(run) }
+        document.blocks = document.blocks.map { block in
+            block.mappingText { text in
+                let result = transform(text)
+                summary.changedTokens += result.changedTokens
+                summary.restoredTokens += result.restoredTokens
+                if let encoding = result.legacyEncoding { summary.legacyEncoding = encoding.rawValue }
+                return result.text
+            }
+        }
         return (document, summary)
     }
 
-    private func countChangedTokens(from original: String, to normalized: String) -> Int {
-        let before = original.split(whereSeparator: \.isWhitespace)
-        let after = normalized.split(whereSeparator: \.isWhitespace)
-        return zip(before, after).filter { !$0.0.unicodeScalars.elementsEqual($0.1.unicodeScalars) }.count
+    private func placingToneMarks(_ text: String) -> String {
+        guard configuration.toneMarks != .keep else { return text }
+        var result = ""
+        for token in TextToken.tokens(of: Substring(text)) {
+            if token.kind == .word {
+                result += VietnameseSyllable.placingTone(String(token.text), style: configuration.toneMarks)
+            } else {
+                result += token.text
+            }
+        }
+        return result
+    }
+
+    /// "a ̀" → "à": OCR and some converters leave a space before a combining mark.
+    static func removingSpacesBeforeMarks(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0x0300...0x036F).contains(scalar.value) {
+                while let last = scalars.last, last == " " { scalars.removeLast() }
+            }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Words of `after` that `before` did not have, counted with multiplicity (lines may have
+    /// been joined, so positions do not correspond).
+    static func changedTokens(from before: String, to after: String) -> Int {
+        guard !before.utf8.elementsEqual(after.utf8) else { return 0 }
+        // Compared by bytes: Swift's String equality would call NFD and NFC spellings the same.
+        var counts: [[UInt8]: Int] = [:]
+        for word in before.split(whereSeparator: \.isWhitespace) { counts[Array(word.utf8), default: 0] += 1 }
+        var changed = 0
+        for word in after.split(whereSeparator: \.isWhitespace) {
+            let key = Array(word.utf8)
+            if let count = counts[key], count > 0 { counts[key] = count - 1 } else { changed += 1 }
+        }
+        return changed
     }
 }
 
@@ -41,6 +129,19 @@ public struct NormalizedText: Sendable, Equatable {
     public var text: String
     public var changedTokens: Int
     public var restoredTokens: Int
+    /// The legacy encoding the run was converted from, if any.
+    public var legacyEncoding: LegacyEncoding?
+    /// Each word the language model restored, with its confidence.
+    public var restorations: [RestoredToken]
+}
+
+extension NormalizationSummary {
+    /// The counts of two stages together (normalize, then restore).
+    public func adding(_ other: NormalizationSummary) -> NormalizationSummary {
+        NormalizationSummary(restoredTokens: restoredTokens + other.restoredTokens,
+                             changedTokens: changedTokens + other.changedTokens,
+                             legacyEncoding: legacyEncoding ?? other.legacyEncoding)
+    }
 }
 
 extension Block {

@@ -21,6 +21,8 @@ struct VNPlan: ParsableCommand {
             SQL.self,
             Export.self,
             BenchRepository.self,
+            Restore.self,
+            LanguageModelCommand.self,
             Inspect.self,
             Benchmark.self,
         ]

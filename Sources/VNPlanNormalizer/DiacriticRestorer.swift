@@ -1,0 +1,388 @@
+import Foundation
+
+/// A word the restorer changed, with how sure it was.
+public struct RestoredToken: Sendable, Equatable {
+    public var original: String
+    public var restored: String
+    /// The model's probability (0...1) that `restored` is right, given its neighbours.
+    public var confidence: Double
+}
+
+/// One line after restoration.
+public struct RestoredLine: Sendable, Equatable {
+    public var text: String
+    /// The changed words, in order.
+    public var tokens: [RestoredToken]
+    /// The degradation score the detector gave the line (0 clean … 1 every syllable suspect).
+    public var degradation: Double
+}
+
+/// Restores lost diacritics and repairs OCR confusions with the syllable language model and its
+/// noisy channel: candidates per word, trigram Viterbi search over them with a beam.
+public struct DiacriticRestorer: Sendable {
+    public let model: SyllableLanguageModel
+    /// States (previous word, current word) kept per position.
+    public var beamWidth: Int
+    /// Candidates kept per word, best channel-and-unigram scores first.
+    public var candidateLimit: Int
+
+    /// Where restored words get their tone mark (the corpus spells both "hòa" and "hoà").
+    public var toneMarks: NormalizerConfiguration.ToneMarkStyle
+
+    public init(model: SyllableLanguageModel, toneMarks: NormalizerConfiguration.ToneMarkStyle = .old,
+                beamWidth: Int = 12, candidateLimit: Int = 12) {
+        self.model = model
+        self.toneMarks = toneMarks
+        self.beamWidth = beamWidth
+        self.candidateLimit = candidateLimit
+    }
+
+    // MARK: Degradation
+
+    /// The share of the line's syllables that look damaged: unknown spellings of known syllables
+    /// ("kiém"), known OCR errors ("dugc"), and bare spellings whose marked forms are far more
+    /// frequent ("hanh" beside "hành"). Words the model cannot judge (names, abbreviations,
+    /// foreign words) do not count.
+    public func degradation(of line: Substring) -> Double {
+        degradation(of: RestorableToken.tokens(of: line))
+    }
+
+    private func degradation(of tokens: [RestorableToken]) -> Double {
+        var judged = 0, suspect = 0
+        for token in tokens {
+            guard case .word(let word) = token.kind else { continue }
+            let lower = word.lowercased()
+            let fold = lower.vietnameseFolded
+            if let id = model.ids[lower], let forms = model.syllablesByFold[fold], forms.contains(id) {
+                judged += 1
+                let frequency = model.unigramFrequency
+                if !lower.hasVietnameseMarks,
+                   let best = forms.lazy.map({ frequency[Int($0)] }).max(),
+                   best > frequency[Int(id)] + Self.bareSpellingMargin {
+                    suspect += 1
+                }
+            } else if model.syllablesByFold[fold] != nil || model.channel.tokenConfusions[lower] != nil {
+                judged += 1
+                suspect += 1
+            }
+        }
+        return judged == 0 ? 0 : Double(suspect) / Double(judged)
+    }
+
+    /// A bare spelling is suspect when a marked form is this much (log10) more frequent: "hanh"
+    /// is rarely right where "hành" is far more common, but "cho" is a word of its own.
+    static let bareSpellingMargin: Float = 0.7
+
+    // MARK: Restoration
+
+    /// The line with every word decoded, whatever its degradation.
+    public func restore(line: Substring) -> RestoredLine {
+        let tokens = RestorableToken.tokens(of: line)
+        return restore(tokens, degradation: degradation(of: tokens))
+    }
+
+    /// Restores the lines of `text` whose degradation reaches `threshold`; others pass unchanged.
+    public func restore(text: String, threshold: Double) -> (text: String, tokens: [RestoredToken]) {
+        var restoredTokens: [RestoredToken] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let tokens = RestorableToken.tokens(of: line)
+            let degradation = degradation(of: tokens)
+            guard degradation >= threshold, degradation > 0 else { return String(line) }
+            let restored = restore(tokens, degradation: degradation)
+            restoredTokens += restored.tokens
+            return restored.text
+        }
+        return (lines.joined(separator: "\n"), restoredTokens)
+    }
+
+    /// Candidates per observed word and regime, shared by every call on this restorer: the same
+    /// words come back line after line.
+    private final class CandidateCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var unmarked: [String: [Candidate]] = [:]
+        private var marked: [String: [Candidate]] = [:]
+
+        func candidates(for word: String, regime: NoisyChannel.Regime, make: () -> [Candidate]) -> [Candidate] {
+            let isUnmarked = regime.kept == 0
+            if let cached = lock.withLock({ isUnmarked ? unmarked[word] : marked[word] }) { return cached }
+            let made = make()
+            lock.withLock {
+                if isUnmarked { unmarked[word] = made } else { marked[word] = made }
+            }
+            return made
+        }
+    }
+
+    private let cache = CandidateCache()
+
+    private func restore(_ tokens: [RestorableToken], degradation: Double) -> RestoredLine {
+        let regime: NoisyChannel.Regime = tokens.contains { token in
+            if case .word(let word) = token.kind { return word.hasVietnameseMarks } else { return false }
+        } ? .marked : .unmarked
+        var positions: [Position] = []
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .word(let word):
+                let lower = word.lowercased()
+                let candidates = cache.candidates(for: word, regime: regime) {
+                    self.candidates(for: lower, regime: regime, repairsOCR: !Self.isAbbreviation(word))
+                }
+                if candidates.isEmpty || !Self.mayRestore(word) {
+                    positions.append(Position(token: nil, candidates: [Candidate(id: model.id(of: lower), channel: 0)]))
+                } else {
+                    positions.append(Position(token: index, candidates: candidates))
+                }
+            case .fixed(let modelToken):
+                positions.append(Position(token: nil, candidates: [Candidate(id: model.id(of: modelToken), channel: 0)]))
+            case .ignored:
+                continue
+            }
+        }
+        let path = decode(positions)
+        var output = tokens.map { String($0.text) }
+        var restored: [RestoredToken] = []
+        for (p, position) in positions.enumerated() {
+            guard let tokenIndex = position.token, case .word(let word) = tokens[tokenIndex].kind else { continue }
+            let chosen = position.candidates[path[p]]
+            let spelling = VietnameseSyllable.placingTone(model.vocabulary[Int(chosen.id)], style: toneMarks)
+            let cased = Self.applyingCase(of: word, to: spelling)
+            guard cased != String(tokens[tokenIndex].text) else { continue }
+            output[tokenIndex] = cased
+            restored.append(RestoredToken(original: String(tokens[tokenIndex].text), restored: cased,
+                                          confidence: confidence(at: p, positions: positions, path: path)))
+        }
+        return RestoredLine(text: output.joined(), tokens: restored, degradation: degradation)
+    }
+
+    /// Words in mixed case inside ("iPhone", "TTHCcông") are names or codes, never restored.
+    private static func mayRestore(_ word: String) -> Bool {
+        let tail = word.dropFirst()
+        return tail.allSatisfy(\.isLowercase) || word.allSatisfy(\.isUppercase)
+    }
+
+    /// All capitals ("KIEM SOAT" or "TP", "II") or one letter (a list label "d)"): only exact
+    /// syllables are restored in them, never OCR repairs that would turn "II" into "ỦI".
+    private static func isAbbreviation(_ word: String) -> Bool {
+        word.count < 2 || word.allSatisfy(\.isUppercase)
+    }
+
+    static func applyingCase(of original: String, to spelling: String) -> String {
+        if original.count > 1, original.allSatisfy(\.isUppercase) { return spelling.uppercased() }
+        if original.first?.isUppercase == true { return spelling.prefix(1).uppercased() + spelling.dropFirst() }
+        return spelling
+    }
+
+    // MARK: Candidates
+
+    struct Candidate: Equatable {
+        var id: Int32
+        /// log10 P(observed | this candidate).
+        var channel: Float
+    }
+
+    private struct Position {
+        /// Index of the restorable token in the line, nil for fixed tokens.
+        var token: Int?
+        var candidates: [Candidate]
+    }
+
+    /// Every syllable the observed (lowercase) word could stand for, with its channel score.
+    func candidates(for observed: String, regime: NoisyChannel.Regime, repairsOCR: Bool) -> [Candidate] {
+        let scalars = Array(observed.unicodeScalars)
+        let fold = observed.vietnameseFolded
+        var scores: [Int32: Float] = [:]
+        func consider(fold: String) {
+            for id in model.syllablesByFold[fold] ?? [] where scores[id] == nil {
+                scores[id] = model.channel.logProbability(observed: scalars, intended: model.spellings[Int(id)], regime: regime)
+            }
+        }
+        consider(fold: fold)
+        if repairsOCR {
+            let isKnown = model.ids[observed].map { scores[$0] != nil } ?? false
+            // OCR may have read another letter: try the learned substitutions, one or two at a time.
+            if scores.isEmpty || (observed.hasVietnameseMarks && !isKnown) {
+                let folded = Array(fold)
+                for i in folded.indices {
+                    for a in model.channel.foldedAlternatives(of: folded[i]) {
+                        var variant = folded
+                        variant[i] = a
+                        consider(fold: String(variant))
+                        for j in folded.indices where j > i {
+                            for b in model.channel.foldedAlternatives(of: folded[j]) {
+                                var second = variant
+                                second[j] = b
+                                consider(fold: String(second))
+                            }
+                        }
+                    }
+                }
+            }
+            for (intended, logProbability) in model.channel.tokenConfusions[observed] ?? [] {
+                guard let id = model.ids[intended] else { continue }
+                scores[id] = max(scores[id] ?? -.infinity, logProbability)
+            }
+        }
+        let ranked = scores.map { Candidate(id: $0.key, channel: $0.value) }.sorted {
+            let left = $0.channel + model.unigramLogProb[Int($0.id)], right = $1.channel + model.unigramLogProb[Int($1.id)]
+            return (left, $1.id) > (right, $0.id)
+        }
+        return Array(ranked.prefix(candidateLimit))
+    }
+
+    // MARK: Decoding
+
+    private struct State {
+        var previous: Int32, current: Int32
+        var score: Float
+        /// Index of the state this one came from, in the previous column.
+        var back: Int32
+        var choice: Int16
+    }
+
+    /// The best candidate index per position: trigram Viterbi over (previous, current) states,
+    /// keeping the `beamWidth` best per position. States are grouped by their current word so
+    /// the bigram part of the back-off is looked up once per group and candidate.
+    private func decode(_ positions: [Position]) -> [Int] {
+        var columns: [[State]] = []
+        columns.reserveCapacity(positions.count)
+        var beam = [State(previous: model.sentenceStart, current: model.sentenceStart, score: 0, back: -1, choice: 0)]
+        var backoffs: [Float] = []
+        for position in positions {
+            backoffs = beam.map { model.contextBackoff($0.previous, $0.current) }
+            var next: [State] = []
+            next.reserveCapacity(beam.count * position.candidates.count)
+            var groupStart = 0
+            while groupStart < beam.count {
+                let current = beam[groupStart].current
+                var groupEnd = groupStart + 1
+                while groupEnd < beam.count, beam[groupEnd].current == current { groupEnd += 1 }
+                for (choice, candidate) in position.candidates.enumerated() {
+                    let lower = model.logProbability(current, candidate.id)
+                    var best = -Float.infinity, from = groupStart
+                    for k in groupStart..<groupEnd {
+                        let score = beam[k].score + model.logProbability(
+                            beam[k].previous, current, candidate.id, lower: lower, contextBackoff: backoffs[k])
+                        if score > best { best = score; from = k }
+                    }
+                    next.append(State(previous: current, current: candidate.id, score: best + candidate.channel,
+                                      back: Int32(from), choice: Int16(choice)))
+                }
+                groupStart = groupEnd
+            }
+            if next.count > beamWidth {
+                next.sort { ($0.score, $1.current, $1.previous) > ($1.score, $0.current, $0.previous) }
+                next.removeLast(next.count - beamWidth)
+            }
+            next.sort { ($0.current, $1.score) < ($1.current, $0.score) }
+            columns.append(next)
+            beam = next
+        }
+        guard !columns.isEmpty else { return [] }
+        var best = 0
+        var bestScore = -Float.infinity
+        for (index, state) in beam.enumerated() {
+            let score = state.score + model.logProbability(state.previous, state.current, model.sentenceEnd)
+            if score > bestScore { bestScore = score; best = index }
+        }
+        var path = [Int](repeating: 0, count: columns.count)
+        var index = best
+        for column in stride(from: columns.count - 1, through: 0, by: -1) {
+            let state = columns[column][index]
+            path[column] = Int(state.choice)
+            index = Int(state.back)
+        }
+        return path
+    }
+
+    /// P(chosen | the chosen neighbours on both sides), normalised over the position's candidates.
+    private func confidence(at p: Int, positions: [Position], path: [Int]) -> Double {
+        func word(_ q: Int) -> Int32 {
+            if q < 0 { return model.sentenceStart }
+            if q >= positions.count { return model.sentenceEnd }
+            return positions[q].candidates[path[q]].id
+        }
+        let candidates = positions[p].candidates
+        guard candidates.count > 1 else { return 1 }
+        let scores = candidates.map { candidate -> Double in
+            let w = candidate.id
+            var score = candidate.channel + model.logProbability(word(p - 2), word(p - 1), w)
+            score += model.logProbability(word(p - 1), w, word(p + 1))
+            if p + 1 < positions.count { score += model.logProbability(w, word(p + 1), word(p + 2)) }
+            return Double(score)
+        }
+        let top = scores.max()!
+        let weights = scores.map { pow10($0 - top) }
+        return weights[path[p]] / weights.reduce(0, +)
+    }
+}
+
+private func pow10(_ x: Double) -> Double {
+    exp(x * 2.302_585_092_994_046)
+}
+
+/// A token of a line as the restorer sees it: a word to decode, a token the model reads but
+/// never changes, or something it ignores (spaces, table pipes).
+struct RestorableToken {
+    enum Kind {
+        case word(String)
+        case fixed(String)
+        case ignored
+    }
+
+    var text: Substring
+    var kind: Kind
+
+    /// Characters OCR puts for letters, and the (folded) letters they may stand for: "ø" in
+    /// "Thøng", "6" in "B6" for "Bổ", "@" in "ngu@i". Only taken as letters inside a word.
+    static let lookAlikes: [Character: Character] = ["ø": "o", "¢": "e", "@": "o", "0": "o", "6": "o", "3": "a"]
+
+    static func tokens(of line: Substring) -> [RestorableToken] {
+        var result: [RestorableToken] = []
+        for token in TextToken.tokens(of: line) {
+            switch token.kind {
+            case .word:
+                result.append(RestorableToken(text: token.text, kind: .word(String(token.text))))
+            case .code:
+                if let word = wordWithLookAlike(token.text) {
+                    result.append(RestorableToken(text: token.text, kind: .word(word)))
+                } else {
+                    result.append(RestorableToken(text: token.text, kind: .fixed(LanguageModelVocabulary.number)))
+                }
+            case .symbol, .space:
+                result.append(RestorableToken(text: token.text, kind: token.modelToken.map(Kind.fixed) ?? .ignored))
+            }
+        }
+        return mergingLookAlikeSymbols(result)
+    }
+
+    /// "B6" → "Bo": a short chunk of letters with one look-alike digit that reads as a syllable.
+    private static func wordWithLookAlike(_ chunk: Substring) -> String? {
+        let lookAlikeCount = chunk.filter { lookAlikes[$0] != nil }.count
+        guard lookAlikeCount == 1, chunk.count >= 2,
+              chunk.allSatisfy({ $0.isLetter || lookAlikes[$0] != nil }) else { return nil }
+        let word = String(chunk.map { lookAlikes[$0] ?? $0 })
+        return VietnameseSyllable.isWellFormed(word) ? word : nil
+    }
+
+    /// "ngu", "@", "i" → one word "ngu@i" read as "nguoi" when the letters around a look-alike
+    /// symbol make a syllable together.
+    private static func mergingLookAlikeSymbols(_ tokens: [RestorableToken]) -> [RestorableToken] {
+        var result: [RestorableToken] = []
+        var index = 0
+        while index < tokens.count {
+            if index + 2 < tokens.count, case .word(let left) = tokens[index].kind,
+               let symbol = tokens[index + 1].text.first, tokens[index + 1].text.count == 1,
+               let letter = lookAlikes[symbol], case .word(let right) = tokens[index + 2].kind,
+               VietnameseSyllable.isWellFormed(left + String(letter) + right) {
+                let start = tokens[index].text.startIndex, end = tokens[index + 2].text.endIndex
+                let text = tokens[index].text.base[start..<end]
+                result.append(RestorableToken(text: text, kind: .word(left + String(letter) + right)))
+                index += 3
+            } else {
+                result.append(tokens[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,21 @@
+import Testing
+@testable import VNPlanNormalizer
+
+@Suite struct LineJoiningTests {
+    @Test func syllableBrokenAcrossLinesIsRejoined() {
+        #expect(LineJoining.joiningBrokenWords("kiểm soát thủ tụ\nc hành chính") == "kiểm soát thủ tục hành chính")
+        #expect(LineJoining.joiningBrokenWords("Trung tâm Phục vụ hành chín-\nh công") == "Trung tâm Phục vụ hành chính công")
+    }
+
+    @Test func wholeWordsOnBothSidesKeepTheirLineBreak() {
+        let text = "Trung tâm Phục vụ\nhành chính công"
+        #expect(LineJoining.joiningBrokenWords(text) == text)
+        #expect(LineJoining.joiningBrokenWords("kinh tế -\nxã hội") == "kinh tế -\nxã hội")
+    }
+
+    @Test func wrappedLinesJoinButListItemsStay() {
+        let cell = "Rà soát, đơn giản hóa\nthủ tục hành chính;\n- Công khai TTHC\n+ trên Cổng\na) báo cáo"
+        #expect(LineJoining.joiningWrappedLines(cell)
+            == "Rà soát, đơn giản hóa thủ tục hành chính;\n- Công khai TTHC\n+ trên Cổng\na) báo cáo")
+    }
+}
