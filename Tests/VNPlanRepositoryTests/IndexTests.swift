@@ -109,7 +109,9 @@ import VNPlanModel
         #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         #expect(String(decoding: csv.dropFirst(3), as: UTF8.self) == "unit,note\r\nTrung tâm Phục vụ hành chính công,\"a, \"\"b\"\"\"\r\n")
         #expect(String(decoding: table.rendered(as: .jsonl), as: UTF8.self)
-                == "{\"note\":\"a, \\\"b\\\"\",\"unit\":\"Trung tâm Phục vụ hành chính công\"}\n")
+                == "{\"unit\":\"Trung tâm Phục vụ hành chính công\",\"note\":\"a, \\\"b\\\"\"}\n")
+        let numbers = ResultTable(columns: ["n", "x", "none"], rows: [[.integer(3), .number(0.5), .null]])
+        #expect(String(decoding: numbers.rendered(as: .json), as: UTF8.self) == "[\n  {\"n\":3,\"x\":0.5,\"none\":null}\n]\n")
     }
 
     @Test func dueSpans() throws {

@@ -103,8 +103,8 @@ enum IndexSchema {
             CREATE INDEX deadlines_task ON deadlines(task_id);
             CREATE INDEX deadlines_plan ON deadlines(plan_id);
 
-            -- Full-text search over each task's words, folded (no diacritics, đ as d) before
-            -- they are stored, so "so hoa ho so" finds "Số hóa hồ sơ". The row id is the task's.
+            -- Full-text search over each task's words. The tokenizer folds case and diacritics;
+            -- đ/Đ is stored as d/D. So "so hoa ho so" finds "Số hóa hồ sơ". The row id is the task's.
             CREATE VIRTUAL TABLE task_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             CREATE TRIGGER tasks_leave_search AFTER DELETE ON tasks BEGIN
                 DELETE FROM task_search WHERE rowid = old.id;

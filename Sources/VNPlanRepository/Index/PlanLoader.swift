@@ -80,7 +80,7 @@ struct PlanLoader {
 
     private func insert(_ plan: Plan, file: String, state: FileState, units: inout UnitTable, into db: Database) throws {
         let document = plan.document
-        try PlanRecord(
+        try PlanRow(
             id: plan.id, file: file, fileSize: state.size, fileModified: state.modified,
             sha256: plan.source.sha256, format: plan.source.format.rawValue,
             issuer: document.issuer, issuerFolded: document.issuer.map(Self.fold), type: document.type,
@@ -92,50 +92,38 @@ struct PlanLoader {
         let sectionTitles = Dictionary(plan.sections.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
         for (seq, task) in plan.tasks.enumerated() {
             let sectionTitle = task.section.flatMap { sectionTitles[$0] }
-            var record = TaskRecord(
+            let taskId = try TaskRow(
                 planId: plan.id, seq: seq, path: task.path, section: task.section, sectionTitle: sectionTitle,
                 number: task.number, objective: task.objective, task: task.task, activity: task.activity,
                 outputs: Self.joined(task.outputs), lead: Self.joined(task.lead), support: Self.joined(task.support),
-                deadlineText: task.deadline?.text, deadlineKind: task.deadline?.kind.rawValue,
-                deadlineStart: task.deadline?.start, deadlineEnd: task.deadline?.end,
-                deadlineEvery: task.deadline?.every, funding: task.funding, note: task.note,
-                confidence: task.confidence)
-            try record.insert(db)
-            let taskId = record.id!
+                deadline: task.deadline, funding: task.funding, note: task.note, confidence: task.confidence
+            ).insert(db)
             try units.assign(task.lead, role: "lead", plan: plan.id, task: taskId, db: db)
             try units.assign(task.support, role: "support", plan: plan.id, task: taskId, db: db)
             if let deadline = task.deadline {
                 for (index, step) in ([deadline] + deadline.milestones).enumerated() {
-                    try DeadlineRecord(taskId: taskId, planId: plan.id, seq: index, kind: step.kind.rawValue,
-                                       text: step.text, start: step.start, end: step.end, every: step.every,
-                                       due: step.end ?? step.start).insert(db)
+                    try DeadlineRow(taskId: taskId, planId: plan.id, seq: index, deadline: step).insert(db)
                 }
             }
             let words = [sectionTitle, task.objective, task.task, task.activity, task.note, task.deadline?.text]
                 .compactMap { $0 } + task.outputs + task.lead + task.support
-            try db.execute(sql: "INSERT INTO task_search (rowid, text) VALUES (?, ?)",
-                           arguments: [taskId, Self.fold(words.joined(separator: " \n "))])
+            try TaskSearchRow(taskId: taskId, text: words.joined(separator: " \n ")).insert(db)
         }
 
         for (seq, indicator) in plan.indicators.enumerated() {
-            var record = IndicatorRecord(
-                planId: plan.id, seq: seq, path: indicator.path, number: indicator.number, name: indicator.name,
-                unit: indicator.unit, targetText: indicator.target?.text, comparator: indicator.target?.comparator?.rawValue,
-                value: indicator.target?.value, lead: Self.joined(indicator.lead), support: Self.joined(indicator.support),
-                evaluator: Self.joined(indicator.evaluator))
-            try record.insert(db)
+            let indicatorId = try IndicatorRow(planId: plan.id, seq: seq, indicator: indicator).insert(db)
             for (names, role) in [(indicator.lead, "lead"), (indicator.support, "support"), (indicator.evaluator, "evaluator")] {
-                try units.assign(names, role: role, plan: plan.id, indicator: record.id!, db: db)
+                try units.assign(names, role: role, plan: plan.id, indicator: indicatorId, db: db)
             }
         }
     }
 
-    /// The form text is searched and matched in: no diacritics, đ as d, lower case.
+    /// The form names are matched in: no diacritics, đ as d, lower case.
     static func fold(_ text: String) -> String {
         text.foldingDiacritics.lowercased()
     }
 
-    private static func joined(_ names: [String]) -> String? {
+    static func joined(_ names: [String]) -> String? {
         names.isEmpty ? nil : names.joined(separator: "; ")
     }
 }
@@ -145,22 +133,21 @@ private struct UnitTable {
     private var ids: [String: Int64] = [:]
 
     init(_ db: Database) throws {
-        for unit in try UnitRecord.fetchAll(db) { ids[unit.name] = unit.id }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM units") { ids[row["name"]] = row["id"] }
     }
 
     mutating func assign(_ names: [String], role: String, plan: String, task: Int64? = nil, indicator: Int64? = nil,
                          db: Database) throws {
         for name in names {
-            try AssignmentRecord(unitId: try id(of: name, db: db), role: role, planId: plan,
-                                 taskId: task, indicatorId: indicator).insert(db)
+            try AssignmentRow(unitId: try id(of: name, db: db), role: role, planId: plan,
+                              taskId: task, indicatorId: indicator).insert(db)
         }
     }
 
     private mutating func id(of name: String, db: Database) throws -> Int64 {
         if let id = ids[name] { return id }
-        var unit = UnitRecord(name: name, folded: PlanLoader.fold(name))
-        try unit.insert(db)
-        ids[name] = unit.id!
-        return unit.id!
+        let id = try UnitRow(name: name, folded: PlanLoader.fold(name)).insert(db)
+        ids[name] = id
+        return id
     }
 }

@@ -36,7 +36,7 @@ public struct ResultTable: Sendable, Equatable {
 public enum ResultFormat: String, Sendable, CaseIterable {
     /// Aligned columns for a terminal; long texts cut with "…".
     case table
-    /// One JSON array of objects.
+    /// One JSON array of objects, keys in column order.
     case json
     /// One JSON object per line, for jq, DuckDB, Spark, BigQuery.
     case jsonl
@@ -54,12 +54,39 @@ extension ResultTable {
         }
     }
 
-    /// One row as a one-line JSON object (keys sorted, as everywhere in vnplan's JSON).
+    /// One row as a one-line JSON object, keys in column order. Written by hand: going through
+    /// JSONEncoder took 60% of a query that returns 13,000 rows.
     private func object(_ row: [JSONValue]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let members = Dictionary(zip(columns, row), uniquingKeysWith: { first, _ in first })
-        return (try? String(decoding: encoder.encode(members), as: UTF8.self)) ?? "{}"
+        var text = "{"
+        for (index, (column, value)) in zip(columns, row).enumerated() {
+            if index > 0 { text += "," }
+            Self.writeJSON(.string(column), into: &text)
+            text += ":"
+            Self.writeJSON(value, into: &text)
+        }
+        return text + "}"
+    }
+
+    /// Query results hold nulls, numbers and texts only (SQLite's types).
+    private static func writeJSON(_ value: JSONValue, into text: inout String) {
+        switch value {
+        case .string(let string):
+            text += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                case "\t": text += "\\t"
+                case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
+                default: text.unicodeScalars.append(scalar)
+                }
+            }
+            text += "\""
+        case .number(let number) where !number.isFinite: text += "null"
+        default: text += plain(value).isEmpty ? "null" : plain(value)
+        }
     }
 
     private func csv() -> String {
