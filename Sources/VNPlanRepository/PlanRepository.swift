@@ -86,17 +86,20 @@ public struct PlanRepository: Sendable {
     }
 
     public static func jsonFiles(under folder: URL) throws(RepositoryError) -> [URL] {
+        let folder = folder.standardizedFileURL
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue else { return folder.pathExtension == "json" ? [folder] : [] }
         guard let walker = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { throw .unreadable(path: folder.path, reason: "cannot list the folder") }
-        var files: [URL] = []
+        // Sorted by path text, each path computed once: URL.path in the comparator was a
+        // quarter of an index update over 10,000 plans.
+        var paths: [String] = []
         for case let url as URL in walker where url.pathExtension == "json" {
-            files.append(url.standardizedFileURL)
+            paths.append(url.path)
         }
-        return files.sorted { $0.path < $1.path }
+        return paths.sorted().map { URL(fileURLWithPath: $0) }
     }
 }
 

@@ -49,10 +49,15 @@ struct PlanLoader {
         var files: [String: FileState] = [:]
         let root = repository.root.path + "/"
         for url in try repository.planFiles() {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-            let modified = values.contentModificationDate?.timeIntervalSince1970 ?? 0
+            // stat(2) itself: Foundation's resource values cost half of an update that finds
+            // nothing changed.
+            var status = stat()
+            guard stat(url.path, &status) == 0 else {
+                throw RepositoryError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
+            }
             files[String(url.path.dropFirst(root.count))] = FileState(
-                size: Int64(values.fileSize ?? 0), modified: Int64((modified * 1_000_000_000).rounded()))
+                size: Int64(status.st_size),
+                modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
         }
         return files
     }
