@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -21,13 +20,14 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         .target(name: "VNPlanModel"),
         .target(name: "VNPlanReaders", dependencies: [
-            "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract", "COpenSSL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],

@@ -1,4 +1,4 @@
-import Crypto
+import COpenSSL
 import Foundation
 import VNPlanModel
 
@@ -11,7 +11,18 @@ public struct InputFile: Sendable {
     public init(name: String, data: Data) {
         self.name = name
         self.data = data
-        self.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        self.sha256 = Self.sha256Hex(of: data)
+    }
+
+    /// SHA-256 through OpenSSL's libcrypto (EVP), as lowercase hex.
+    static func sha256Hex(of data: Data) -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let succeeded = data.withUnsafeBytes { bytes in
+            EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil) == 1
+        }
+        precondition(succeeded, "libcrypto could not compute SHA-256")
+        return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
     }
 
     public init(contentsOf url: URL) throws(ReaderError) {

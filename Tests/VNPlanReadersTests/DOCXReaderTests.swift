@@ -173,3 +173,10 @@ enum Fixtures {
         return try Data(contentsOf: archive)
     }
 }
+
+@Suite struct InputFileTests {
+    @Test func hashIsSHA256InLowercaseHex() {
+        #expect(InputFile(name: "abc.txt", data: Data("abc".utf8)).sha256
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
