@@ -9,23 +9,38 @@ public struct PlanExtractor: Sendable {
     public func plan(from document: SourceDocument,
                      normalization: NormalizationSummary = NormalizationSummary()) -> Plan {
         let recognised = recognisedTables(in: document)
-        let lines = DocumentLines(document, skippingTables: Set(recognised.map(\.block))).lines
+        let lines = DocumentLines(document, skippingTables: Set(recognised.flatMap(\.blocks))).lines
         let metadata = DocumentMetadata(lines: lines)
         var warnings: [String] = []
         var sections: [Section] = []
         var tasks: [PlanTask] = []
+        var indicators: [Indicator] = []
 
         let type = metadata.info.type
         if let type, !DocumentMetadata.planTypes.contains(type) {
             warnings.append("The document is a \(type), not a plan: its tables were not read as tasks.")
         } else {
-            var outline = SectionOutline()
             let planYear = Self.planYear(of: metadata.info)
+            var previousBlock = -1
             for table in recognised {
-                let result = TaskTableReader(table: table.table, layout: table.layout,
-                                             tableNumber: table.ordinal, planYear: planYear).read(into: &outline)
+                // Each table has its own outline, opened by the heading of the part it is in
+                // unless the table's own groups are labelled in the heading's style (then
+                // the heading is the document's, above the table's parts).
+                let reader = TaskTableReader(table: table.table, layout: table.layout,
+                                             tableNumber: table.ordinal, planYear: planYear)
+                var outline = SectionOutline()
+                var result = reader.read(into: &outline)
+                if let heading = Self.heading(in: document.blocks[(previousBlock + 1)..<table.block]),
+                   !result.sections.contains(where: { SectionLabel($0.number)?.style == heading.label.style }) {
+                    var underHeading = SectionOutline()
+                    let path = underHeading.enter(heading.label)
+                    sections.append(Section(path: path, number: heading.label.number, title: heading.title))
+                    result = reader.read(into: &underHeading)
+                }
+                previousBlock = table.blocks.last ?? table.block
                 sections += result.sections
                 tasks += result.tasks
+                indicators += result.indicators
             }
             if recognised.isEmpty {
                 warnings.append("No plan table was found: no table has a header naming the work "
@@ -48,6 +63,7 @@ public struct PlanExtractor: Sendable {
                     document: metadata.info,
                     legalBasis: LegalBasisParser.citations(in: lines.map(\.text)),
                     sections: Self.withUniquePaths(sections, \.path), tasks: Self.withUniquePaths(tasks, \.path),
+                    indicators: Self.withUniquePaths(indicators, \.path),
                     normalization: normalization, warnings: warnings)
     }
 
@@ -56,6 +72,8 @@ public struct PlanExtractor: Sendable {
         var layout: TableLayout
         /// Index among the document's blocks.
         var block: Int
+        /// This block and those of the pieces joined to it (a table cut at page breaks).
+        var blocks: [Int]
         /// 1-based index among the document's tables.
         var ordinal: Int
     }
@@ -69,23 +87,48 @@ public struct PlanExtractor: Sendable {
             guard case .table(let table) = block else { continue }
             ordinal += 1
             if let layout = TableLayout.recognise(table) {
-                found.append(RecognisedTable(table: table, layout: layout, block: index, ordinal: ordinal))
+                // The same header right after the previous piece: a page break cut the table.
+                if let previous = found.last, previous.blocks.last == index - 1, previous.layout.roles == layout.roles {
+                    join(table, dataFrom: layout.firstDataRow, block: index, into: &found[found.count - 1])
+                } else {
+                    found.append(RecognisedTable(table: table, layout: layout, block: index, blocks: [index],
+                                                 ordinal: ordinal))
+                }
             } else if let previous = found.last, previous.ordinal == ordinal - 1,
                       previous.table.columnCount == table.columnCount, !table.rows.isEmpty {
-                var layout = previous.layout
-                layout.firstHeaderRow = 0
-                layout.headerRowCount = 0
-                found.append(RecognisedTable(table: table, layout: layout, block: index, ordinal: ordinal))
+                join(table, dataFrom: 0, block: index, into: &found[found.count - 1])
+            } else if let layout = TableLayout.inferred(from: table) {
+                found.append(RecognisedTable(table: table, layout: layout, block: index, blocks: [index],
+                                             ordinal: ordinal))
             }
         }
         return found
     }
 
+    private func join(_ table: Table, dataFrom row: Int, block: Int, into recognised: inout RecognisedTable) {
+        recognised.table = TableContinuation.join(recognised.table, table, nextDataRow: row,
+                                                  numberColumns: recognised.layout.columns(for: .number))
+        recognised.blocks.append(block)
+    }
+
+    /// The heading that opens the part a table belongs to: the last paragraph before it
+    /// labelled like a part ("II. Công bố, công khai …", "B. …") and set as a heading.
+    static func heading(in blocks: ArraySlice<Block>) -> (label: SectionLabel, title: String)? {
+        for block in blocks.reversed() {
+            guard case .paragraph(let paragraph) = block,
+                  let (label, title) = SectionLabel.leading(CellText.singleLine(paragraph.labeledText)),
+                  label.style.isGroupStyle,
+                  paragraph.isBold || title == title.uppercased() || title.count <= 160 else { continue }
+            return (label, title)
+        }
+        return nil
+    }
+
     /// The year the plan is for: its date, else the first "năm 2025" of its title.
     static func planYear(of info: DocumentInfo) -> Int? {
         if let date = info.date { return Int(date.prefix(4)) }
-        let title = info.title ?? info.adopts?.title ?? ""
-        return title.firstMatch(of: /năm (?<year>\d{4})/).flatMap { Int($0.year) }
+        let titles = [info.title, info.adopts?.title].compactMap { $0 }
+        return titles.lazy.compactMap { $0.firstMatch(of: /năm (?<year>\d{4})/).flatMap { Int($0.year) } }.first
     }
 
     private static func metadataWarnings(_ info: DocumentInfo) -> [String] {

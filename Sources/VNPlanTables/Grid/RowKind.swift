@@ -33,11 +33,16 @@ extension RowKind {
         let spansWide = row.cells.contains { $0.columnSpan * 2 >= columnCount }
         if let numberText, let label = SectionLabel(numberText) {
             let title = contentTexts.max(by: { $0.count < $1.count }) ?? ""
+            // A label and a title and nothing else: no unit, time or result is a heading.
             if label.style.isGroupStyle || spansWide || row.cells.allSatisfy({ $0.isBold || $0.text.isEmpty })
-                || title == title.uppercased() {
+                || title == title.uppercased() || contentTexts.count == 1 {
                 return .group(label, title: title)
             }
             return .task
+        }
+        // No number column: a bare label cell, then the title ("I." | "KIỂM SOÁT THỦ TỤC …").
+        if numberText == nil, own.count == 2, let label = SectionLabel(own[0]) {
+            return .group(label, title: CellText.singleLine(own[1]))
         }
         // No number column: the label leads the text ("II. THỰC HIỆN CƠ CHẾ MỘT CỬA").
         if numberText == nil, contentTexts.count == 1, let (label, title) = SectionLabel.leading(contentTexts[0]),

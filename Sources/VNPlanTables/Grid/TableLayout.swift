@@ -34,6 +34,13 @@ struct TableLayout: Equatable {
                 break
             }
         }
+        // In an indicator table a bare "Đơn vị" is the unit of measure, not a responsible body.
+        if roles.values.contains(.indicator) {
+            for (column, role) in roles where role == .responsible {
+                let header = grid[first + count - 1][column].reference.map { HeaderText.fold(table[$0].text) }
+                if header == "don vi" { roles[column] = .unit }
+            }
+        }
         let named = Set(roles.values)
         guard !named.isDisjoint(with: ColumnRole.content), !named.isDisjoint(with: ColumnRole.details)
                 || named.contains(.number) && named.count >= 3 else { return nil }

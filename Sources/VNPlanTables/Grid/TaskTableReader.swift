@@ -15,6 +15,8 @@ struct TaskTableReader {
     struct Result {
         var sections: [Section] = []
         var tasks: [PlanTask] = []
+        /// Rows of an indicator table (Chỉ tiêu, Đơn vị, Chỉ tiêu năm …).
+        var indicators: [Indicator] = []
         var skippedRows: [String] = []
     }
 
@@ -46,7 +48,7 @@ struct TaskTableReader {
                 let number = text(of: .number, in: cells).map(Self.trimmedNumber)
                 var path: String
                 if let number, !number.isEmpty {
-                    path = [section, number].compactMap { $0 }.joined(separator: ".")
+                    path = SectionOutline.join(section, number)
                     if numberIsMerged {
                         let index = ordinals[path, default: 0]
                         ordinals[path] = index + 1
@@ -58,13 +60,18 @@ struct TaskTableReader {
                     ordinals[key] = index
                     path = [section, String(index)].compactMap { $0 }.joined(separator: ".")
                 }
-                result.tasks.append(task(path: path, section: section, number: number, cells: cells, row: rowIndex))
+                if layout.isIndicatorTable {
+                    result.indicators.append(indicator(path: path, number: number, cells: cells))
+                } else {
+                    result.tasks.append(task(path: path, section: section, number: number, cells: cells, row: rowIndex))
+                }
             }
         }
         return result
     }
 
-    private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int) -> PlanTask {
+    /// Chủ trì and phối hợp from their own columns and from a "Cơ quan thực hiện" column.
+    private func responsibility(in cells: [Int: String]) -> (lead: [String], support: [String]) {
         var lead = units(of: .lead, in: cells)
         var support = units(of: .support, in: cells)
         if let responsible = text(of: .responsible, in: cells) {
@@ -72,6 +79,20 @@ struct TaskTableReader {
             lead += split.lead
             support += split.support
         }
+        return (lead, support)
+    }
+
+    /// An indicator row: its target read with the unit of the "Đơn vị" column.
+    private func indicator(path: String, number: String?, cells: [Int: String]) -> Indicator {
+        let unit = text(of: .unit, in: cells)
+        let target = text(of: .target, in: cells).map { TargetParser.parse($0, unit: unit) ?? Target(text: $0) }
+        let (lead, support) = responsibility(in: cells)
+        return Indicator(path: path, number: number, name: text(of: .indicator, in: cells) ?? "", unit: unit,
+                         target: target, lead: lead, support: support, evaluator: units(of: .evaluator, in: cells))
+    }
+
+    private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int) -> PlanTask {
+        let (lead, support) = responsibility(in: cells)
         // The finest content column is the row's own work; a table with only "Nhiệm vụ"
         // has its tasks as activities.
         let task = text(of: .task, in: cells)

@@ -27,7 +27,7 @@ struct DocumentMetadata {
         info.type = typeLineIndex.flatMap { Self.typeName(ofHeading: texts[$0]) }
 
         let letterhead = texts.prefix(typeLineIndex ?? min(texts.count, 12))
-        info.issuer = Self.issuer(in: Array(letterhead))
+        info.issuer = Self.issuer(in: Array(letterhead)) ?? Self.attachingIssuer(in: texts)
         if let numberLine = letterhead.first(where: { $0.hasPrefix("Số") }) {
             info.number = Self.documentNumber(in: numberLine)
         }
@@ -57,8 +57,21 @@ struct DocumentMetadata {
             let folded = HeaderText.fold(line)
             return line == line.uppercased() && line.contains(where: \.isLetter)
                 && !folded.contains("cong hoa xa hoi chu nghia") && !folded.contains("doc lap tu do")
+                && SectionLabel.leading(line) == nil && !line.contains("|")
         }
         return names.isEmpty ? nil : names.joined(separator: " ")
+    }
+
+    /// A letterhead the extraction lost: the appendix names the body that issued the plan,
+    /// "(Kèm theo Kế hoạch số 169/KH-UBND ngày … của Ủy ban nhân dân thị trấn Phú Mỹ)".
+    private static func attachingIssuer(in texts: [String]) -> String? {
+        for line in texts where line.hasPrefix("(Kèm theo") || line.hasPrefix("(Ban hành kèm theo") {
+            guard let match = line.firstMatch(of: /\scủa\s+(?<issuer>[^()]+?)\s*\)\s*$/) else { continue }
+            let issuer = String(match.issuer)
+            // "của Chủ tịch Ủy ban nhân dân …" names the signer's office, not the body.
+            return issuer.hasPrefix("Chủ tịch") ? nil : issuer
+        }
+        return nil
     }
 
     /// "Số: 169/KH-UBND" → "169/KH-UBND"; "Số:     /QĐ-UBND" (a draft) → nil.

@@ -28,6 +28,9 @@ enum UnitNames {
         "chịu trách nhiệm", "phụ trách", "quản lý", "rà soát", "trình", "chuẩn bị", "tuyên truyền",
     ]
 
+    static let fixedNames = ["bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp nhận và trả kết quả giải quyết"]
+        .sorted { $0.count > $1.count }
+
     /// Whether `piece` starts a unit's name: a head word, or an abbreviation ("UBND",
     /// "TTPVHCC", "VH-XH") as the first word.
     static func startsUnit(_ piece: Substring) -> Bool {
@@ -51,7 +54,9 @@ enum UnitNames {
     static func endOfName(in text: Substring) -> String.Index? {
         guard startsUnit(text) else { return nil }
         var depth = 0
-        var index = text.startIndex
+        // Names that hold an action word: the one-stop desk "receives and returns".
+        let fixed = fixedNames.first { text.lowercased().hasPrefix($0) }
+        var index = text.index(text.startIndex, offsetBy: fixed?.count ?? 0)
         while index < text.endIndex {
             let character = text[index]
             if character == "(" { depth += 1 }
@@ -65,11 +70,11 @@ enum UnitNames {
         return nil
     }
 
-    /// `text` begins with `word` as a whole word, ignoring case.
+    /// `text` begins with `word` as a whole word.
     static func startsWithWord(_ text: Substring, _ word: String) -> Bool {
-        guard text.count >= word.count else { return false }
-        let head = text.prefix(word.count)
-        guard head.lowercased() == word else { return false }
+        // Case matters: an action is written in lowercase, a name's words capitalised
+        // ("Ban Quản lý dự án" is a name, "… quản lý" an action).
+        guard text.count >= word.count, text.prefix(word.count) == word else { return false }
         let next = text.dropFirst(word.count).first
         return next == nil || !(next!.isLetter || next!.isNumber)
     }

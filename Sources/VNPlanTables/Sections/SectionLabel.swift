@@ -49,18 +49,29 @@ struct SectionLabel: Equatable {
 
 /// The open sections while reading a table top to bottom, to give each a unique path.
 struct SectionOutline {
-    private var open: [(style: SectionLabel.Style, number: String)] = []
+    private var open: [(style: SectionLabel.Style, path: String)] = []
 
     /// Opens a section; a label of a style already open closes everything below it.
     mutating func enter(_ label: SectionLabel) -> String {
         if let level = open.firstIndex(where: { $0.style == label.style }) {
             open.removeSubrange(level...)
         }
-        open.append((label.style, label.number))
-        return open.map(\.number).joined(separator: ".")
+        // "1.6" under an open "1" continues it: the path is "….1.6", not "….1.1.6".
+        let path = Self.join(open.last?.path, label.number)
+        open.append((label.style, path))
+        return path
     }
 
-    var path: String? {
-        open.isEmpty ? nil : open.map(\.number).joined(separator: ".")
+    var path: String? { open.last?.path }
+
+    /// A number under a section path, without repeating what the path already says:
+    /// "1.2" under "III.1" is "III.1.2", not "III.1.1.2".
+    static func join(_ section: String?, _ number: String) -> String {
+        guard let section else { return number }
+        let outer = section.split(separator: "."), inner = number.split(separator: ".")
+        let overlap = (0...min(outer.count, inner.count - 1)).last { k in
+            outer.suffix(k).elementsEqual(inner.prefix(k))
+        } ?? 0
+        return (outer + inner.dropFirst(overlap)).joined(separator: ".")
     }
 }
