@@ -26,13 +26,14 @@ public struct DiacriticRestorer: Sendable {
     /// Candidates kept per word, best channel-and-unigram scores first.
     public var candidateLimit: Int
 
-    /// Where restored words get their tone mark (the corpus spells both "hòa" and "hoà").
-    public var toneMarks: NormalizerConfiguration.ToneMarkStyle
+    /// The model's words with their tone mark where `toneMarks` puts it (the corpus spells both
+    /// "hòa" and "hoà"), worked out once.
+    private let placedSpellings: [String]
 
     public init(model: SyllableLanguageModel, toneMarks: NormalizerConfiguration.ToneMarkStyle = .old,
-                beamWidth: Int = 12, candidateLimit: Int = 12) {
+                beamWidth: Int = 8, candidateLimit: Int = 10) {
         self.model = model
-        self.toneMarks = toneMarks
+        self.placedSpellings = model.vocabulary.map { VietnameseSyllable.placingTone($0, style: toneMarks) }
         self.beamWidth = beamWidth
         self.candidateLimit = candidateLimit
     }
@@ -144,8 +145,7 @@ public struct DiacriticRestorer: Sendable {
         for (p, position) in positions.enumerated() {
             guard let tokenIndex = position.token, case .word(let word) = tokens[tokenIndex].kind else { continue }
             let chosen = position.candidates[path[p]]
-            let spelling = VietnameseSyllable.placingTone(model.vocabulary[Int(chosen.id)], style: toneMarks)
-            let cased = Self.applyingCase(of: word, to: spelling)
+            let cased = Self.applyingCase(of: word, to: placedSpellings[Int(chosen.id)])
             guard cased != String(tokens[tokenIndex].text) else { continue }
             output[tokenIndex] = cased
             restored.append(RestoredToken(original: String(tokens[tokenIndex].text), restored: cased,

@@ -53,13 +53,16 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
         var previous: Character = " "
         for character in text {
             if telltales.contains(character) { return true }
-            let pair = (previous.lowercased(), character.lowercased())
-            if "aeouyôö".contains(pair.0), "ùøûõïåäëü".contains(pair.1) { return true }
-            if ["aâ", "eâ", "oâ", "aê"].contains(pair.0 + pair.1) { return true }
+            if vniVowels.contains(previous), vniToneCodes.contains(character) { return true }
+            if "aeoAEO".contains(previous), "âÂ".contains(character) { return true }
+            if "aA".contains(previous), "êÊ".contains(character) { return true }
             previous = character
         }
         return false
     }
+
+    private static let vniVowels = Set("aeouyôöAEOUYÔÖ")
+    private static let vniToneCodes = Set("ùøûõïåäëüÙØÛÕÏÅÄËÜ")
 
     /// Characters that occur in legacy text but never in Vietnamese written in Unicode.
     private static let telltales = Set("¸µ¶·¹¨¾»¼½Æ©ÇËÐÎÏÑªÖ×ØÜÞßäåæç«ëîñö÷ûüþ®\u{AD}¬¦¥¤£¢¡§øïÅÄÛ")

@@ -57,11 +57,17 @@ public struct RestorationEvaluation: Sendable {
         let start = Self.processorSeconds()
         let restored = try damaged.map { line throws(LanguageModelError) in try normalizer.restore(line).text }
         score.seconds = Self.processorSeconds() - start
+        // Stripping keeps every other character, so the words of truth and output correspond
+        // one to one. Only syllables count: codes such as "NĐ-CP" are passed through by design.
         for (truth, output) in zip(lines, restored) {
-            let truthWords = truth.split(separator: " "), outputWords = output.split(separator: " ")
-            for (index, word) in truthWords.enumerated() where word.contains(where: \.isLetter) {
+            let truthWords = Self.words(of: truth), outputWords = Self.words(of: output)
+            guard truthWords.count == outputWords.count else {
+                score.total += truthWords.filter(VietnameseSyllable.isWellFormed).count
+                continue
+            }
+            for (word, restoredWord) in zip(truthWords, outputWords) where VietnameseSyllable.isWellFormed(word) {
                 score.total += 1
-                if index < outputWords.count, outputWords[index] == word { score.correct += 1 }
+                if restoredWord.unicodeScalars.elementsEqual(word.unicodeScalars) { score.correct += 1 }
             }
         }
         return score
@@ -74,9 +80,9 @@ public struct RestorationEvaluation: Sendable {
         let start = Self.processorSeconds()
         for line in lines {
             let output = try normalizer.restore(normalizer.normalize(line).text).text
-            let words = line.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+            let words = Self.words(of: line), outputWords = Self.words(of: output)
             score.total += words.count
-            score.correct += words.count - min(Normalizer.changedTokens(from: line, to: output), words.count)
+            score.correct += words.count == outputWords.count ? zip(words, outputWords).filter { $0.0.unicodeScalars.elementsEqual($0.1.unicodeScalars) }.count : 0
         }
         score.seconds = Self.processorSeconds() - start
         return score

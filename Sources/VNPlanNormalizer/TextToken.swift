@@ -15,43 +15,38 @@ struct TextToken: Equatable {
     var kind: Kind
 
     /// Splits a line (no newlines) into tokens that concatenate back to the line exactly.
+    /// Works on Unicode scalars with an ASCII fast path: it runs over every line of the corpus.
     static func tokens(of line: Substring) -> [TextToken] {
+        let scalars = line.unicodeScalars
         var tokens: [TextToken] = []
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            if character.isWhitespace {
-                let end = line[index...].firstIndex(where: { !$0.isWhitespace }) ?? line.endIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if ScalarClass(scalars[index]) == .space {
+                let end = scalars[index...].firstIndex { ScalarClass($0) != .space } ?? scalars.endIndex
                 tokens.append(TextToken(text: line[index..<end], kind: .space))
                 index = end
                 continue
             }
-            let chunkEnd = line[index...].firstIndex(where: \.isWhitespace) ?? line.endIndex
-            let chunk = line[index..<chunkEnd]
+            let chunkEnd = scalars[index...].firstIndex { ScalarClass($0) == .space } ?? scalars.endIndex
+            let chunk = scalars[index..<chunkEnd]
             // A chunk with a digit is a number or a code: its letters are no syllables.
-            if chunk.contains(where: \.isNumber) {
-                tokens.append(TextToken(text: chunk, kind: .code))
+            if chunk.contains(where: { ScalarClass($0) == .digit }) {
+                tokens.append(TextToken(text: line[index..<chunkEnd], kind: .code))
             } else {
-                tokens.append(contentsOf: splitWords(chunk))
+                var start = index
+                while start < chunkEnd {
+                    if ScalarClass(scalars[start]) == .letter {
+                        let end = scalars[start..<chunkEnd].firstIndex { ScalarClass($0) != .letter } ?? chunkEnd
+                        tokens.append(TextToken(text: line[start..<end], kind: .word))
+                        start = end
+                    } else {
+                        let end = scalars.index(after: start)
+                        tokens.append(TextToken(text: line[start..<end], kind: .symbol))
+                        start = end
+                    }
+                }
             }
             index = chunkEnd
-        }
-        return tokens
-    }
-
-    private static func splitWords(_ chunk: Substring) -> [TextToken] {
-        var tokens: [TextToken] = []
-        var index = chunk.startIndex
-        while index < chunk.endIndex {
-            if chunk[index].isLetter {
-                let end = chunk[index...].firstIndex(where: { !$0.isLetter }) ?? chunk.endIndex
-                tokens.append(TextToken(text: chunk[index..<end], kind: .word))
-                index = end
-            } else {
-                let end = chunk.index(after: index)
-                tokens.append(TextToken(text: chunk[index..<end], kind: .symbol))
-                index = end
-            }
         }
         return tokens
     }
@@ -65,6 +60,26 @@ struct TextToken: Equatable {
         case .code: LanguageModelVocabulary.number
         case .symbol: LanguageModelVocabulary.punctuation.contains(text) ? String(text) : nil
         case .space: nil
+        }
+    }
+}
+
+/// What a scalar is to the tokenizer; combining marks belong to the letter before them.
+enum ScalarClass: Equatable {
+    case space, letter, digit, other
+
+    init(_ scalar: Unicode.Scalar) {
+        switch scalar.value {
+        case 0x61...0x7A, 0x41...0x5A: self = .letter
+        case 0x30...0x39: self = .digit
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: self = .space
+        case 0..<0x80: self = .other
+        default:
+            let properties = scalar.properties
+            if properties.isWhitespace { self = .space }
+            else if properties.isAlphabetic || properties.generalCategory == .nonspacingMark { self = .letter }
+            else if properties.numericType != nil { self = .digit }
+            else { self = .other }
         }
     }
 }
