@@ -83,7 +83,7 @@ public struct RepositoryBenchmark: Sendable {
 }
 
 /// Many distinct plans from a few real ones: plan i takes base plan i mod n, another issuer
-/// (one of 60), its own number, and every year in it shifted by the same amount, so its
+/// (one of 60), its own number, local unit names, and every year in it shifted by the same amount, so its
 /// dates, deadlines and the years in its texts stay consistent with each other.
 struct PlanVariations {
     let basePlans: [Plan]
@@ -102,7 +102,15 @@ struct PlanVariations {
             let shift = index % 4 - 1
             let text = String(decoding: try encoder.encode(base), as: UTF8.self)
             var plan = try JSONDecoder().decode(Plan.self, from: Data(Self.shiftingYears(in: text, by: shift).utf8))
-            plan.document.issuer = "\(Self.kinds[index % Self.kinds.count]) \(Self.places[index / 5 % Self.places.count]) \(index % 60)"
+            let place = Self.places[index / 5 % Self.places.count]
+            plan.document.issuer = "\(Self.kinds[index % Self.kinds.count]) \(place) \(index % 60)"
+            // Most plans name their own local units ("Công an xã Hòa Bình"); some share names.
+            if index % 3 != 0 {
+                for task in plan.tasks.indices {
+                    plan.tasks[task].lead = plan.tasks[task].lead.map { "\($0) \(place)" }
+                    plan.tasks[task].support = plan.tasks[task].support.map { "\($0) \(place)" }
+                }
+            }
             plan.document.number = "\(index + 1)/KH-UBND"
             plan.source.sha256 = InputFile(name: "variation", data: Data("plan variation \(index)".utf8)).sha256
             plan.source.file = "variation-\(index).docx"

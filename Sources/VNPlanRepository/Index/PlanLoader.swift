@@ -41,6 +41,8 @@ struct PlanLoader {
             }
         }
         try db.execute(sql: "DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM assignments)")
+        // Statistics let the query planner start from the most selective filter.
+        if update.added + update.updated + update.removed > 0 { try db.execute(sql: "ANALYZE") }
         return update
     }
 

@@ -39,12 +39,14 @@ public struct TaskQuery: Sendable, Equatable {
         var arguments: [(any DatabaseValueConvertible)?] = []
         for (name, role) in [(lead, "lead"), (support, "support"), (unit, nil)] {
             guard let name else { continue }
+            // Units first (a few thousand names), then their assignments by index: SQLite would
+            // otherwise scan every assignment and look its unit up.
             conditions.append("""
-                t.id IN (SELECT a.task_id FROM assignments a JOIN units u ON u.id = a.unit_id
-                         WHERE u.folded LIKE ? ESCAPE '\\'\(role == nil ? "" : " AND a.role = ?"))
+                t.id IN (SELECT task_id FROM assignments
+                         WHERE \(role == nil ? "" : "role = ? AND ")unit_id IN (SELECT id FROM units WHERE folded LIKE ? ESCAPE '\\'))
                 """)
-            arguments.append(Self.containing(name))
             if let role { arguments.append(role) }
+            arguments.append(Self.containing(name))
         }
         if let issuer {
             conditions.append("p.issuer_folded LIKE ? ESCAPE '\\'")
