@@ -40,6 +40,15 @@ public struct Pipeline: Sendable {
         if stages.contains(.normalize) {
             (document, summary) = normalizer.normalize(document)
         }
+        if stages.contains(.restore) {
+            do {
+                let (restored, restoration) = try normalizer.restore(document)
+                document = restored
+                summary = summary.adding(restoration)
+            } catch {
+                throw PipelineError(file: input.name, stage: .restore, reason: error.description)
+            }
+        }
         guard stages.contains(.tables) else {
             throw PipelineError(file: input.name, stage: .tables,
                                 reason: "the pipeline does not run the tables stage for \(document.metadata.format.rawValue) files, so no plan can be made")
@@ -60,7 +69,7 @@ public struct Pipeline: Sendable {
 /// A document that could not become a plan: which file, at which stage, and why.
 public struct PipelineError: Error, Equatable, CustomStringConvertible {
     public enum Stage: String, Sendable, Codable {
-        case sniff, read, normalize, tables, export
+        case sniff, read, normalize, restore, tables, export
     }
 
     public var file: String
