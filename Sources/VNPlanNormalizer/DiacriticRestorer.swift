@@ -361,7 +361,7 @@ struct RestorableToken {
         guard lookAlikeCount == 1, chunk.count >= 2,
               chunk.allSatisfy({ $0.isLetter || lookAlikes[$0] != nil }) else { return nil }
         let word = String(chunk.map { lookAlikes[$0] ?? $0 })
-        return VietnameseSyllable.isWellFormed(word) ? word : nil
+        return VietnameseSyllable.isPossibleSyllable(word) ? word : nil
     }
 
     /// "ngu", "@", "i" → one word "ngu@i" read as "nguoi" when the letters around a look-alike
@@ -373,7 +373,7 @@ struct RestorableToken {
             if index + 2 < tokens.count, case .word(let left) = tokens[index].kind,
                let symbol = tokens[index + 1].text.first, tokens[index + 1].text.count == 1,
                let letter = lookAlikes[symbol], case .word(let right) = tokens[index + 2].kind,
-               VietnameseSyllable.isWellFormed(left + String(letter) + right) {
+               VietnameseSyllable.isPossibleSyllable(left + String(letter) + right) {
                 let start = tokens[index].text.startIndex, end = tokens[index + 2].text.endIndex
                 let text = tokens[index].text.base[start..<end]
                 result.append(RestorableToken(text: text, kind: .word(left + String(letter) + right)))

@@ -5,7 +5,7 @@
 /// ("- ", "+ ", "a) ", "1. ") or a new sentence after ".", ":" or ";" — stay.
 enum LineJoining {
     /// Joins the pieces of syllables and hyphenated words broken across lines. Safe on any text:
-    /// it only joins when the two pieces make one well-formed syllable and one of them alone
+    /// it only joins when the two pieces make one syllable (marked or not) and one of them alone
     /// is none.
     static func joiningBrokenWords(_ text: String) -> String {
         join(text) { line, next in
@@ -13,10 +13,10 @@ enum LineJoining {
             guard !tail.isEmpty, !head.isEmpty, head.first!.isLowercase else { return nil }
             let joined = String(tail) + String(head)
             if line.hasSuffix("-"), line.dropLast().last?.isLetter == true {
-                return VietnameseSyllable.isWellFormed(joined) ? .without : nil
+                return VietnameseSyllable.isPossibleSyllable(joined) ? .without : nil
             }
-            let brokenPiece = !VietnameseSyllable.isWellFormed(tail) || !VietnameseSyllable.isWellFormed(head)
-            return brokenPiece && VietnameseSyllable.isWellFormed(joined) ? .without : nil
+            let brokenPiece = !VietnameseSyllable.isPossibleSyllable(tail) || !VietnameseSyllable.isPossibleSyllable(head)
+            return brokenPiece && VietnameseSyllable.isPossibleSyllable(joined) ? .without : nil
         }
     }
 

@@ -51,6 +51,20 @@ enum VietnameseSyllable {
         return onset(ofToneless: toneless) != nil && toneCount(word) <= 1
     }
 
+    /// Rhymes as they are written without diacritics: "iem", "uong".
+    private static let foldedRhymes = Set(rhymes.map(\.vietnameseFolded))
+
+    /// Whether the word is a syllable, or one with its diacritics lost ("nhiem", "duoc"): what
+    /// OCR without Vietnamese data and typing without marks leave.
+    static func isPossibleSyllable<S: StringProtocol>(_ word: S) -> Bool {
+        if isWellFormed(word) { return true }
+        let folded = word.lowercased().vietnameseFolded
+        guard folded.count <= 7, folded.allSatisfy(\.isLetter) else { return false }
+        return onsets.contains { onset in
+            folded.hasPrefix(onset.vietnameseFolded) && foldedRhymes.contains(String(folded.dropFirst(onset.count)))
+        }
+    }
+
     private static func toneCount<S: StringProtocol>(_ word: S) -> Int {
         word.reduce(0) { $0 + (VietnameseAlphabet.letter($1).tone == .level ? 0 : 1) }
     }

@@ -5,6 +5,7 @@ import Testing
     @Test func syllableBrokenAcrossLinesIsRejoined() {
         #expect(LineJoining.joiningBrokenWords("kiểm soát thủ tụ\nc hành chính") == "kiểm soát thủ tục hành chính")
         #expect(LineJoining.joiningBrokenWords("Trung tâm Phục vụ hành chín-\nh công") == "Trung tâm Phục vụ hành chính công")
+        #expect(LineJoining.joiningBrokenWords("kiem soat thu tu\nc hanh chinh") == "kiem soat thu tuc hanh chinh")
     }
 
     @Test func wholeWordsOnBothSidesKeepTheirLineBreak() {

@@ -22,6 +22,7 @@ import VNPlanModel
     @Test func ocrConfusionsFromSeed002AreRepaired() throws {
         #expect(try normalizer.restore("Trung tdm Phuc vu HCC xa").text == "Trung tâm Phục vụ HCC xã")
         #expect(try normalizer.restore("TTHC dugc cong khai").text == "TTHC được công khai")
+        #expect(try normalizer.restore("Muc tiéu Nhi¢m vu").text == "Mục tiêu Nhiệm vụ")
     }
 
     @Test func headingsKeepTheirCapitals() throws {
