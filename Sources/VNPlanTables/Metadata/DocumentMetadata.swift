@@ -116,7 +116,8 @@ struct DocumentMetadata {
         guard let first = candidates.first(where: { isSignatureTitle(lines[$0].text) }) else { return nil }
         var titleLines: [String] = []
         var name: String?
-        for line in lines[first...].prefix(10) where line.column == lines[first].column {
+        // The name may stand under the signature table, as a paragraph of its own.
+        for line in lines[first...].prefix(10) where line.column == lines[first].column || line.column == nil {
             let text = line.text
             if text == text.uppercased() && text.contains(where: \.isLetter) && name == nil {
                 if !text.hasPrefix("(") { titleLines.append(text) }
