@@ -239,6 +239,9 @@ public struct DiacriticRestorer: Sendable {
         var choice: Int16
     }
 
+    /// log10 distance from the best state beyond which states are dropped.
+    static let beamMargin: Float = 4
+
     /// The best candidate index per position: trigram Viterbi over (previous, current) states,
     /// keeping the `beamWidth` best per position. States are grouped by their current word so
     /// the bigram part of the back-off is looked up once per group and candidate.
@@ -269,9 +272,12 @@ public struct DiacriticRestorer: Sendable {
                 }
                 groupStart = groupEnd
             }
-            if next.count > beamWidth {
+            if next.count > 1 {
                 next.sort { ($0.score, $1.current, $1.previous) > ($1.score, $0.current, $0.previous) }
-                next.removeLast(next.count - beamWidth)
+                // States ten thousand times less likely than the best practically never win.
+                let floor = next[0].score - Self.beamMargin
+                let kept = min(beamWidth, next.firstIndex { $0.score < floor } ?? next.count)
+                next.removeLast(next.count - kept)
             }
             next.sort { ($0.current, $1.score) < ($1.current, $0.score) }
             columns.append(next)

@@ -50,22 +50,24 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
     /// Whether the run shows a trace of a legacy encoding: a character Unicode Vietnamese never
     /// uses, or a VNI mark code after a vowel ("caùc", "coâng"), which no Unicode spelling has.
     private static func showsLegacyTraces(_ text: String) -> Bool {
-        var previous: Character = " "
-        for character in text {
-            if telltales.contains(character) { return true }
-            if vniVowels.contains(previous), vniToneCodes.contains(character) { return true }
-            if "aeoAEO".contains(previous), "âÂ".contains(character) { return true }
-            if "aA".contains(previous), "êÊ".contains(character) { return true }
-            previous = character
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            // Every trace is a Latin-1 code from 0xA0 up; plain ASCII is skipped at once.
+            guard scalar.value >= 0xA0 else { continue }
+            if telltales.contains(scalar) { return true }
+            if vniVowels.contains(previous), vniToneCodes.contains(scalar) { return true }
+            if "aeoAEO".unicodeScalars.contains(previous), "âÂ".unicodeScalars.contains(scalar) { return true }
+            if "aA".unicodeScalars.contains(previous), "êÊ".unicodeScalars.contains(scalar) { return true }
         }
         return false
     }
 
-    private static let vniVowels = Set("aeouyôöAEOUYÔÖ")
-    private static let vniToneCodes = Set("ùøûõïåäëüÙØÛÕÏÅÄËÜ")
+    private static let vniVowels = Set("aeouyôöAEOUYÔÖ".unicodeScalars)
+    private static let vniToneCodes = Set("ùøûõïåäëüÙØÛÕÏÅÄËÜ".unicodeScalars)
 
     /// Characters that occur in legacy text but never in Vietnamese written in Unicode.
-    private static let telltales = Set("¸µ¶·¹¨¾»¼½Æ©ÇËÐÎÏÑªÖ×ØÜÞßäåæç«ëîñö÷ûüþ®\u{AD}¬¦¥¤£¢¡§øïÅÄÛ")
+    private static let telltales = Set<Unicode.Scalar>("¸µ¶·¹¨¾»¼½Æ©ÇËÐÎÏÑªÖ×ØÜÞßäåæç«ëîñö÷ûüþ®\u{AD}¬¦¥¤£¢¡§øïÅÄÛ".unicodeScalars)
 
     /// The text read back as Vietnamese: "Tr¸ch nhiÖm" → "Trách nhiệm" (TCVN3).
     public func decode(_ text: String) -> String {
