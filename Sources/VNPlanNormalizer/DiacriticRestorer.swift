@@ -23,7 +23,7 @@ public struct DiacriticRestorer: Sendable {
     public let model: SyllableLanguageModel
     /// States (previous word, current word) kept per position.
     public var beamWidth: Int
-    /// Candidates kept per word, best channel-and-unigram scores first.
+    /// Candidates kept per word, best channel score plus corpus frequency first.
     public var candidateLimit: Int
 
     /// The model's words with their tone mark where `toneMarks` puts it (the corpus spells both
@@ -223,7 +223,7 @@ public struct DiacriticRestorer: Sendable {
             }
         }
         let ranked = scores.map { Candidate(id: $0.key, channel: $0.value) }.sorted {
-            let left = $0.channel + model.unigramLogProb[Int($0.id)], right = $1.channel + model.unigramLogProb[Int($1.id)]
+            let left = $0.channel + model.unigramFrequency[Int($0.id)], right = $1.channel + model.unigramFrequency[Int($1.id)]
             return (left, $1.id) > (right, $0.id)
         }
         return Array(ranked.prefix(candidateLimit))
