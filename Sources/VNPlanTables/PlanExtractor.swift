@@ -115,8 +115,10 @@ public struct PlanExtractor: Sendable {
     /// labelled like a part ("II. Công bố, công khai …", "B. …") and set as a heading.
     static func heading(in blocks: ArraySlice<Block>) -> (label: SectionLabel, title: String)? {
         for block in blocks.reversed() {
-            guard case .paragraph(let paragraph) = block,
-                  let (label, title) = SectionLabel.leading(CellText.singleLine(paragraph.labeledText)),
+            // Another table, or the start of an appendix, closes the part the heading opened.
+            guard case .paragraph(let paragraph) = block else { return nil }
+            if CellText.singleLine(paragraph.text).uppercased().hasPrefix("PHỤ LỤC") { return nil }
+            guard let (label, title) = SectionLabel.leading(CellText.singleLine(paragraph.labeledText)),
                   label.style.isGroupStyle,
                   paragraph.isBold || title == title.uppercased() || title.count <= 160 else { continue }
             return (label, title)

@@ -40,6 +40,10 @@ extension RowKind {
             }
             return .task
         }
+        // The number cell holds the whole heading: "I. Kinh tế số".
+        if let numberText, contentTexts.isEmpty, let (label, title) = SectionLabel.leading(numberText) {
+            return .group(label, title: title)
+        }
         // No number column: a bare label cell, then the title ("I." | "KIỂM SOÁT THỦ TỤC …").
         if numberText == nil, own.count == 2, let label = SectionLabel(own[0]) {
             return .group(label, title: CellText.singleLine(own[1]))

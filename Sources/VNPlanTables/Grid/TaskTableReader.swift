@@ -85,9 +85,12 @@ struct TaskTableReader {
     /// An indicator row: its target read with the unit of the "Đơn vị" column.
     private func indicator(path: String, number: String?, cells: [Int: String]) -> Indicator {
         let unit = text(of: .unit, in: cells)
+        let name = text(of: .indicator, in: cells) ?? ""
+        // Without a target column the goal is stated in the name: "… đạt tối thiểu 40%".
         let target = text(of: .target, in: cells).map { TargetParser.parse($0, unit: unit) ?? Target(text: $0) }
+            ?? TargetParser.targets(in: name).first
         let (lead, support) = responsibility(in: cells)
-        return Indicator(path: path, number: number, name: text(of: .indicator, in: cells) ?? "", unit: unit,
+        return Indicator(path: path, number: number, name: name, unit: unit,
                          target: target, lead: lead, support: support, evaluator: units(of: .evaluator, in: cells))
     }
 

@@ -1,0 +1,63 @@
+import Testing
+import VNPlanModel
+@testable import VNPlanTables
+
+/// Table shapes the reconstructor meets in text and PDF sources.
+@Suite struct TableShapeTests {
+    private func row(_ texts: [String]) -> TableRow {
+        TableRow(cells: texts.enumerated().map { TableCell(text: $1, column: $0) })
+    }
+
+    private func table(_ rows: [[String]]) -> Table { Table(rows: rows.map(row)) }
+
+    private let header = ["Stt", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+
+    @Test func pieceAfterAPageBreakContinuesTheRowAbove() {
+        let first = table([header, ["1.", "Rà soát", "Công chức đầu", "Thường"]])
+        let second = table([header, ["", "thủ tục", "mối", "xuyên"], ["2.", "Công khai", "Văn phòng", "Quý I"]])
+        let joined = TableContinuation.join(first, second, nextDataRow: 1, numberColumns: [0])
+        #expect(joined.rows.map { $0.cells.map(\.text) } == [
+            header, ["1.", "Rà soát thủ tục", "Công chức đầu mối", "Thường xuyên"], ["2.", "Công khai", "Văn phòng", "Quý I"],
+        ])
+    }
+
+    @Test func rowWhoseNumberIsPrintedBesideItsSecondHalf() {
+        let first = table([header, ["1.1", "A", "B", "C"], ["", "Rà soát danh mục thủ tục hành", "Công chức", "Thường"]])
+        let second = table([header, ["1.2", "chính được tích hợp", "kiểm soát TTHC", "xuyên"]])
+        let joined = TableContinuation.join(first, second, nextDataRow: 1, numberColumns: [0])
+        #expect(joined.rows.count == 3)
+        #expect(joined.rows[2].cells.map(\.text)
+            == ["1.2", "Rà soát danh mục thủ tục hành chính được tích hợp", "Công chức kiểm soát TTHC", "Thường xuyên"])
+    }
+
+    @Test func numbersUnderASectionAreNotRepeated() {
+        #expect(SectionOutline.join("III.1", "1.2") == "III.1.2")
+        #expect(SectionOutline.join("II", "3") == "II.3")
+        #expect(SectionOutline.join("A.I", "5") == "A.I.5")
+        #expect(SectionOutline.join(nil, "2.1") == "2.1")
+    }
+
+    @Test func sectionsOfAnyDepth() {
+        var outline = SectionOutline()
+        #expect(outline.enter(SectionLabel("IX")!) == "IX")
+        #expect(outline.enter(SectionLabel("1.")!) == "IX.1")
+        #expect(outline.enter(SectionLabel("1.6")!) == "IX.1.6")
+        #expect(outline.enter(SectionLabel("2.")!) == "IX.2")
+        #expect(outline.path == "IX.2")
+    }
+
+    @Test func tableWithoutItsHeaderIsReadByWhatItsColumnsHold() throws {
+        let rows = [
+            ["Mục tiêu A", "Nhiệm vụ 1", "Hoạt động 1", "Kế hoạch", "Trung tâm Phục vụ hành chính công", "Các phòng chuyên môn", "Trước 30/01/2026"],
+            ["", "", "Hoạt động 2", "Báo cáo", "Các phòng chuyên môn", "Trung tâm Phục vụ hành chính công", "Thường xuyên"],
+            ["", "Nhiệm vụ 2", "Hoạt động 3", "Quyết định", "Phòng VH-XH", "Các phòng chuyên môn", "Hàng năm"],
+        ]
+        let layout = try #require(TableLayout.inferred(from: table(rows)))
+        #expect(layout.roles == [0: .objective, 1: .task, 2: .activity, 3: .outputs, 4: .lead, 5: .support, 6: .deadline])
+        #expect(layout.firstDataRow == 0)
+    }
+
+    @Test func proseTableIsNoPlanTable() {
+        #expect(TableLayout.inferred(from: table([["Nơi nhận:", "CHỦ TỊCH"], ["a", "b"], ["c", "d"]])) == nil)
+    }
+}
