@@ -80,7 +80,7 @@ struct Query: ParsableCommand {
     @Option(help: ArgumentHelp("The span the deadline falls due in.", valueName: "from..to")) var due: String?
     @Option(help: "The deadline's kind: \(Deadline.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: Deadline.Kind?
-    @Option(help: "Words to find in the task's texts (diacritics optional).") var text: String?
+    @Option(help: "A phrase to find in the task's texts and units (diacritics optional).") var text: String?
     @Option(help: "At most this many rows.") var limit: Int?
 
     @OptionGroup var resultOptions: ResultOptions

@@ -8,6 +8,13 @@ import VNPlanRepository
 @Suite struct ExpectedPlanTests {
     static let expectedFolder = Fixtures.projectRoot.appendingPathComponent("samples/expected")
 
+    /// Expected plans that vnplan validate rightly rejects, until the stage that wrote them is
+    /// fixed; a fixed one makes its known issue fail, so this list cannot go stale.
+    static let knownDefects = [
+        "002_9d2b13195043c45e.json": "normalizer: restoredTokens 1865 > changedTokens 1859",
+        "003_9fc1b8e57f27f4ac.json": "tables: task A.2 has its text in outputs, no task or activity",
+    ]
+
     static func expectedPlans() -> [URL] {
         (try? PlanRepository.jsonFiles(under: expectedFolder)) ?? []
     }
@@ -16,7 +23,14 @@ import VNPlanRepository
     func expectedSamplePlansAreValid() throws {
         let files = Self.expectedPlans()
         for file in files {
-            #expect(PlanValidator().validate(fileAt: file, file: file.lastPathComponent, repositoryPath: nil) == [])
+            let check = {
+                #expect(PlanValidator().validate(fileAt: file, file: file.lastPathComponent, repositoryPath: nil) == [])
+            }
+            if let defect = Self.knownDefects[file.lastPathComponent] {
+                withKnownIssue(Comment(rawValue: defect), check)
+            } else {
+                check()
+            }
         }
         let verdicts = try Fixtures.schemaVerdicts(files)
         #expect(files.filter { verdicts[$0.path] != true } == [])

@@ -15,7 +15,7 @@ public struct TaskQuery: Sendable, Equatable {
     /// Tasks with a deadline or milestone falling due in this span.
     public var due: DateSpan?
     public var kind: Deadline.Kind?
-    /// Words searched in the task's texts and units, diacritics folded.
+    /// A phrase searched in the task's texts and units, diacritics folded.
     public var text: String?
     public var limit: Int?
 
@@ -68,8 +68,9 @@ public struct TaskQuery: Sendable, Equatable {
             let terms = PlanLoader.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             guard !terms.isEmpty else { throw .badQuery("--text \"\(text)\" has no word to search for") }
             conditions.append("t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)")
-            // Each word quoted: all must appear, and FTS5 operators typed by accident stay words.
-            arguments.append(terms.map { "\"\($0)\"" }.joined(separator: " "))
+            // One FTS5 phrase: the words in this order, as "số hóa hồ sơ" is meant; operators
+            // typed by accident stay words.
+            arguments.append("\"" + terms.joined(separator: " ") + "\"")
         }
         let sql = """
             SELECT p.id AS plan, p.issuer, p.number, p.date, t.path, t.task, t.activity, t.lead, t.support,

@@ -139,7 +139,9 @@ struct PlanMeaning {
     /// Every full date the wording names is one the deadline (or one of its milestones) has,
     /// and every date the deadline has lies in a year the wording names, when it names one:
     /// "Quý IV năm 2025" cannot end in 2026.
+    /// Only for dated kinds: a recurring deadline's dates are the plan's year, not its wording's.
     private func checkAgreement(_ deadline: Deadline, at path: String, into report: inout IssueList) {
+        guard [.date, .by, .period].contains(deadline.kind) else { return }
         let wording = DeadlineWording(deadline.text)
         let held = Set(Self.allDates(of: deadline).compactMap { CalendarDate(iso: $0) })
         for date in wording.dates where !held.contains(date) {
