@@ -9,12 +9,10 @@ public struct RestoredToken: Sendable, Equatable {
 }
 
 /// One line after restoration.
-public struct RestoredLine: Sendable, Equatable {
-    public var text: String
+struct RestoredLine: Equatable {
+    var text: String
     /// The changed words, in order.
-    public var tokens: [RestoredToken]
-    /// The degradation score the detector gave the line (0 clean … 1 every syllable suspect).
-    public var degradation: Double
+    var tokens: [RestoredToken]
 }
 
 /// Restores lost diacritics and repairs OCR confusions with the syllable language model and its
@@ -76,12 +74,6 @@ public struct DiacriticRestorer: Sendable {
 
     // MARK: Restoration
 
-    /// The line with every word decoded, whatever its degradation.
-    public func restore(line: Substring) -> RestoredLine {
-        let tokens = RestorableToken.tokens(of: line)
-        return restore(tokens, degradation: degradation(of: tokens))
-    }
-
     /// Restores the lines of `text` whose degradation reaches `threshold`; others pass unchanged.
     public func restore(text: String, threshold: Double) -> (text: String, tokens: [RestoredToken]) {
         var restoredTokens: [RestoredToken] = []
@@ -89,7 +81,7 @@ public struct DiacriticRestorer: Sendable {
             let tokens = RestorableToken.tokens(of: line)
             let degradation = degradation(of: tokens)
             guard degradation >= threshold, degradation > 0 else { return String(line) }
-            let restored = restore(tokens, degradation: degradation)
+            let restored = restore(tokens)
             restoredTokens += restored.tokens
             return restored.text
         }
@@ -116,7 +108,7 @@ public struct DiacriticRestorer: Sendable {
 
     private let cache = CandidateCache()
 
-    private func restore(_ tokens: [RestorableToken], degradation: Double) -> RestoredLine {
+    private func restore(_ tokens: [RestorableToken]) -> RestoredLine {
         let regime: NoisyChannel.Regime = tokens.contains { token in
             if case .word(let word) = token.kind { return word.hasVietnameseMarks } else { return false }
         } ? .marked : .unmarked
@@ -151,7 +143,7 @@ public struct DiacriticRestorer: Sendable {
             restored.append(RestoredToken(original: String(tokens[tokenIndex].text), restored: cased,
                                           confidence: confidence(at: p, positions: positions, path: path)))
         }
-        return RestoredLine(text: output.joined(), tokens: restored, degradation: degradation)
+        return RestoredLine(text: output.joined(), tokens: restored)
     }
 
     /// Words in mixed case inside ("iPhone", "TTHCcông") are names or codes, never restored.
