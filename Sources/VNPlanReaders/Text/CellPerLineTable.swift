@@ -40,7 +40,7 @@ struct CellPerLineTable {
             closeCell()
             let rows = RowAssembler(breakIsEmptyCell: false)
                 .rows(from: firstRowIndented ? Self.withoutHeaderIndent(segments) : segments)
-            return (TextTableBuilder.table(rows, mergingLeadingEmptyCells: true), end)
+            return (TextTableBuilder.table(rows, mergingEmptyCells: true), end)
         }
 
         while index < lines.count {

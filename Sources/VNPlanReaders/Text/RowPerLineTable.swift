@@ -17,7 +17,7 @@ struct RowPerLineTable {
             if Self.isRule(cells) { return nil }
             return RowSegment(cells: cells, startsRow: true, page: line.page)
         }
-        return (TextTableBuilder.table(rows, mergingLeadingEmptyCells: false), end)
+        return (TextTableBuilder.table(rows, mergingEmptyCells: false), end)
     }
 
     /// "-----\t----------\t…": the line under a markdown table header.
@@ -47,7 +47,7 @@ struct PipeTable {
             segments[segments.count - 1].cells.append(RawCell(lines: token, wrapped: true))
         }
         let rows = RowAssembler(breakIsEmptyCell: true).rows(from: segments)
-        return (TextTableBuilder.table(rows, mergingLeadingEmptyCells: false), end)
+        return (TextTableBuilder.table(rows, mergingEmptyCells: false), end)
     }
 
     /// The lines between consecutive pipe lines (an empty token where two pipes follow each

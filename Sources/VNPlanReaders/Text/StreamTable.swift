@@ -83,7 +83,7 @@ struct StreamTableRegion {
                                        startsRow: true, page: row.page))
             }
         }
-        return TextTableBuilder.table(rows, mergingLeadingEmptyCells: false)
+        return TextTableBuilder.table(rows, mergingEmptyCells: false)
     }
 }
 

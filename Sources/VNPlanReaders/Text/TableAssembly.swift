@@ -66,10 +66,10 @@ struct RowAssembler {
 
 /// Places assembled rows on a grid and makes a `Table`.
 enum TextTableBuilder {
-    /// - Parameter mergingLeadingEmptyCells: the form writes a vertically merged cell as an
-    ///   empty cell (Word table text): the empty cells a row starts with continue the cells
-    ///   above them, and become `rowSpan` of those cells.
-    static func table(_ rows: [RowSegment], mergingLeadingEmptyCells: Bool) -> Table? {
+    /// - Parameter mergingEmptyCells: the form writes a vertically merged cell as an empty
+    ///   cell (Word table text): an empty cell continues the cell above it, and becomes
+    ///   `rowSpan` of that cell.
+    static func table(_ rows: [RowSegment], mergingEmptyCells: Bool) -> Table? {
         let rows = rows.filter { $0.cells.contains { !$0.isEmpty } }
         guard !rows.isEmpty else { return nil }
         let width = rows.map { RowAssembler.filledWidth($0.cells) }.max() ?? 0
@@ -82,24 +82,26 @@ enum TextTableBuilder {
                 },
                 provenance: Provenance(page: row.page))
         }
-        if mergingLeadingEmptyCells { mergeLeadingEmptyCells(&tableRows) }
+        if mergingEmptyCells { mergeEmptyCells(&tableRows) }
         return Table(rows: tableRows, columnCount: width, provenance: Provenance(page: rows.first?.page))
     }
 
-    /// For each row, the empty cells before its first text: a cell above that has text
-    /// (or continues one) extends over them. A row above that is narrower than this one by
-    /// more than a cell (a group row "II. …") is not extended.
-    private static func mergeLeadingEmptyCells(_ rows: inout [TableRow]) {
+    /// An empty cell is covered by the cell above it when that one has text (or continues
+    /// one). A row above that is narrower than this one by more than a cell (a group row
+    /// "II. …") is not extended, nor is the first row past the cells a row starts with (it
+    /// may be the header, whose cells no data row continues).
+    private static func mergeEmptyCells(_ rows: inout [TableRow]) {
         // origin[c]: the cell (row, index) covering column c in the previous row.
         var origin: [Int: (row: Int, cell: Int)] = [:]
         for rowIndex in rows.indices {
             var covering: [Int: (row: Int, cell: Int)] = [:]
             let width = rows[rowIndex].cells.count
             let previousWidth = (origin.keys.max() ?? -1) + 1
+            let leadingCount = rows[rowIndex].cells.prefix { $0.text.isEmpty }.count
             var dropped: Set<Int> = []
-            let leading = rows[rowIndex].cells.prefix { $0.text.isEmpty }
-            for (index, cell) in leading.enumerated() {
+            for (index, cell) in rows[rowIndex].cells.enumerated() where cell.text.isEmpty {
                 guard rowIndex > 0, previousWidth + 1 >= width, let above = origin[cell.column],
+                      above.row > 0 || index < leadingCount,
                       !rows[above.row].cells[above.cell].text.isEmpty,
                       above.row + rows[above.row].cells[above.cell].rowSpan == rowIndex else { continue }
                 rows[above.row].cells[above.cell].rowSpan += 1
