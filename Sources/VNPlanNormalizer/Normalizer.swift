@@ -88,13 +88,26 @@ public struct Normalizer: Sendable {
         guard configuration.toneMarks != .keep else { return text }
         var result = ""
         for token in TextToken.tokens(of: Substring(text)) {
-            if token.kind == .word {
+            if token.kind == .word, Self.mayPlaceToneElsewhere(token.text) {
                 result += VietnameseSyllable.placingTone(String(token.text), style: configuration.toneMarks)
             } else {
                 result += token.text
             }
         }
         return result
+    }
+
+    /// Only a word with a tone mark and two vowels side by side ("hoà", "thuý", "quả") has a
+    /// choice of where the mark goes; the rest are left as they are without the full analysis.
+    static func mayPlaceToneElsewhere(_ word: Substring) -> Bool {
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        var previousIsVowel = false
+        for character in word {
+            let isVowel = VietnameseAlphabet.isVowel(Character(VietnameseAlphabet.letter(character).base.lowercased()))
+            if isVowel && previousIsVowel { return true }
+            previousIsVowel = isVowel
+        }
+        return false
     }
 
     /// "a ̀" → "à": OCR and some converters leave a space before a combining mark.

@@ -8,9 +8,14 @@ public struct PlanExtractor: Sendable {
 
     public func plan(from document: SourceDocument,
                      normalization: NormalizationSummary = NormalizationSummary()) -> Plan {
-        let recognised = recognisedTables(in: document)
-        let lines = DocumentLines(document, skippingTables: Set(recognised.flatMap(\.blocks))).lines
-        let metadata = DocumentMetadata(lines: lines)
+        // The letterhead and title are never in a long table, so the type is read without
+        // them; a document that is not a plan (a decree with 60 tables) needs no tables read.
+        let headLines = DocumentLines(document, skippingTables: Self.longTables(in: document)).lines
+        let head = DocumentMetadata(lines: headLines)
+        let isPlan = head.info.type.map(DocumentMetadata.planTypes.contains) ?? true
+        let recognised = isPlan ? recognisedTables(in: document) : []
+        let lines = isPlan ? DocumentLines(document, skippingTables: Set(recognised.flatMap(\.blocks))).lines : headLines
+        let metadata = isPlan ? DocumentMetadata(lines: lines) : head
         var warnings: [String] = []
         var sections: [Section] = []
         var tasks: [PlanTask] = []
@@ -65,6 +70,13 @@ public struct PlanExtractor: Sendable {
                     sections: Self.withUniquePaths(sections, \.path), tasks: Self.withUniquePaths(tasks, \.path),
                     indicators: Self.withUniquePaths(indicators, \.path),
                     normalization: normalization, warnings: warnings)
+    }
+
+    /// Blocks of tables too long to be a letterhead or a signature block.
+    private static func longTables(in document: SourceDocument) -> Set<Int> {
+        Set(document.blocks.indices.filter { index in
+            if case .table(let table) = document.blocks[index] { table.rows.count > 6 } else { false }
+        })
     }
 
     private struct RecognisedTable {

@@ -106,7 +106,7 @@ public enum LegalBasisParser {
     }
 
     private static func isAtSeparator(_ before: Substring) -> Bool {
-        before.contains(/(?:^|[;,(]|\svà|^\s*(?:Căn cứ|Thực hiện))\s*$/)
+        before.contains(separatorBefore)
     }
 
     private static func endsStatement(_ text: String) -> Bool {
@@ -115,17 +115,24 @@ public enum LegalBasisParser {
 
     /// A line that starts something else: another statement, an article, a heading, a list.
     private static func startsBlock(_ line: String) -> Bool {
-        line.contains(/^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Điều\s+\d|QUYẾT ĐỊNH|[IVX]+\.|\d+\.|[a-zđ]\)|[-+•])/)
-            || line == line.uppercased()
+        line.contains(blockStart) || line == line.uppercased()
     }
 
     /// Markup and Word bookmarks that earlier extractions leave, and wrapped spaces.
     private static func tidy(_ line: String) -> String {
-        line.precomposedStringWithCanonicalMapping
-            .replacing(/\[bookmark:[^\]]*\]/, with: "")
-            .replacing(/\*\*|<\/?[biup]>/, with: "")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var text = line.precomposedStringWithCanonicalMapping
+        if text.contains(where: { $0 == "[" || $0 == "*" || $0 == "<" }) {
+            text = text.replacing(bookmark, with: "").replacing(markup, with: "")
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    // Regexes are built once: a literal is parsed again each time it is evaluated.
+    private nonisolated(unsafe) static let separatorBefore = /(?:^|[;,(]|\svà|^\s*(?:Căn cứ|Thực hiện))\s*$/
+    private nonisolated(unsafe) static let blockStart =
+        /^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Điều\s+\d|QUYẾT ĐỊNH|[IVX]+\.|\d+\.|[a-zđ]\)|[-+•])/
+    private nonisolated(unsafe) static let bookmark = /\[bookmark:[^\]]*\]/
+    private nonisolated(unsafe) static let markup = /\*\*|<\/?[biup]>/
 
     private nonisolated(unsafe) static let opening = /^(?:Căn cứ|Thực hiện)\s/
     private nonisolated(unsafe) static let documentStart =
