@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Both install what is missing first (Debian packages, the Swift build).
 
 SWIFT ?= swift
-APT_PACKAGES = pkg-config libxml2-dev libssl-dev libpoppler-glib-dev libtesseract-dev libleptonica-dev \
+APT_PACKAGES = git pkg-config libxml2-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libtesseract-dev libleptonica-dev \
                tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils
 OUT ?= out
 
@@ -16,7 +16,9 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	@python3 -c 'import jsonschema' 2>/dev/null || pip install -q jsonschema
+	@# The tests check plans with Python's jsonschema and read workflow YAML.
+	@python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml 2>/dev/null \
+	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml; }
 
 build: deps
 	$(SWIFT) build
@@ -40,7 +42,7 @@ samples:
 	python3 scripts/make-samples.py samples
 
 benchmark: release
-	.build/release/vnplan benchmark
+	scripts/benchmark-docx.sh
 
 clean:
 	rm -rf .build $(OUT)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct VNPlan: ParsableCommand {
@@ -24,7 +25,20 @@ struct VNPlan: ParsableCommand {
             Restore.self,
             LanguageModelCommand.self,
             Inspect.self,
-            Benchmark.self,
+            BenchConvert.self,
         ]
     )
+
+    /// Usage errors exit with 2, as batch schedulers and shells expect (ArgumentParser's
+    /// default is 64); 0 is success and 1 a failure of the work itself.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -41,7 +41,9 @@ public struct DOCXReader: DocumentReader {
         while let event = try? parser.next() {
             switch event {
             case .start("Pages", _): inPages = true
-            case .text(let text) where inPages: return Int(text.trimmingCharacters(in: .whitespaces))
+            case .text(let text) where inPages:
+                // Word writes 0 when it never laid the document out: unknown, not empty.
+                return Int(text.trimmingCharacters(in: .whitespaces)).flatMap { $0 > 0 ? $0 : nil }
             case .end: inPages = false
             default: break
             }

@@ -4,8 +4,9 @@ import VNPlanModel
 import VNPlanPipeline
 import VNPlanReaders
 
-struct Benchmark: ParsableCommand {
+struct BenchConvert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench-convert",
         abstract: "Measure conversion speed and memory (build with -c release first).",
         discussion: """
             Converts every file given (folders are searched for .docx files) N times, \
