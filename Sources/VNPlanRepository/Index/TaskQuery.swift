@@ -145,7 +145,7 @@ public struct DateSpan: Sendable, Equatable {
 
     private static func month(_ year: Int, _ first: Int, through last: Int) -> DateSpan? {
         guard let start = CalendarDate(year: year, month: first, day: 1),
-              let end = CalendarDate(year: year, month: last, day: CalendarDate.days(inMonth: last, year: year))
+              let end = CalendarDate(year: year, month: last, day: CalendarDate.lastDay(ofMonth: last, year: year))
         else { return nil }
         return DateSpan(start: start.description, end: end.description)
     }

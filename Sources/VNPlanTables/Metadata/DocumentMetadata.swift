@@ -165,10 +165,6 @@ enum VietnameseDate {
 
     /// YYYY-MM-DD when the day exists in the calendar, else nil.
     static func isoDate(year: Int, month: Int, day: Int) -> String? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard (1...12).contains(month), (1...31).contains(day), components.isValidDate(in: calendar) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        CalendarDate(year: year, month: month, day: day)?.iso
     }
 }
