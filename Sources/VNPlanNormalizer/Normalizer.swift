@@ -63,7 +63,10 @@ public struct Normalizer: Sendable {
     private func restore(_ text: String, with restorer: DiacriticRestorer) -> NormalizedText {
         let joined = LineJoining.joiningWrappedLines(text)
         let (restored, tokens) = restorer.restore(text: joined, threshold: configuration.restoration.threshold)
-        return NormalizedText(text: restored, changedTokens: Self.changedTokens(from: text, to: restored),
+        // Every restored token is a changed one; the word comparison alone undercounts when a
+        // restored word also stood elsewhere in the text ("hanh" → "hành" beside a "hành").
+        let changed = max(Self.changedTokens(from: text, to: restored), tokens.count)
+        return NormalizedText(text: restored, changedTokens: changed,
                               restoredTokens: tokens.count, legacyEncoding: nil, restorations: tokens)
     }
 
