@@ -90,7 +90,8 @@ public enum CanonicalJSON {
         return "\(number)"
     }
 
-    private static func quote(_ raw: String) -> String {
+    /// A JSON string literal of the text in NFC, with the escapes JSON requires and no others.
+    public static func quote(_ raw: String) -> String {
         var result = "\""
         for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {

@@ -71,19 +71,7 @@ extension ResultTable {
     private static func writeJSON(_ value: JSONValue, into text: inout String) {
         switch value {
         case .string(let string):
-            text += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case "\n": text += "\\n"
-                case "\r": text += "\\r"
-                case "\t": text += "\\t"
-                case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-                default: text.unicodeScalars.append(scalar)
-                }
-            }
-            text += "\""
+            text += CanonicalJSON.quote(string)
         case .number(let number) where !number.isFinite: text += "null"
         default: text += plain(value).isEmpty ? "null" : plain(value)
         }
