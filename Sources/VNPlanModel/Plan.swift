@@ -139,6 +139,8 @@ public struct PlanTask: Sendable, Codable, Equatable {
     public var section: String?
     public var number: String?
     public var objective: String?
+    /// The measurable targets the objective states ("đạt tối thiểu 98%"), when it states any.
+    public var targets: [Target]?
     public var task: String?
     public var activity: String?
     public var outputs: [String]
@@ -154,7 +156,7 @@ public struct PlanTask: Sendable, Codable, Equatable {
     public var confidence: Double
 
     public init(path: String, section: String? = nil, number: String? = nil,
-                objective: String? = nil, task: String? = nil, activity: String? = nil,
+                objective: String? = nil, targets: [Target]? = nil, task: String? = nil, activity: String? = nil,
                 outputs: [String] = [], lead: [String] = [], support: [String] = [],
                 deadline: Deadline? = nil, funding: String? = nil, note: String? = nil,
                 source: RowSource, confidence: Double = 1) {
@@ -162,6 +164,7 @@ public struct PlanTask: Sendable, Codable, Equatable {
         self.section = section
         self.number = number
         self.objective = objective
+        self.targets = targets
         self.task = task
         self.activity = activity
         self.outputs = outputs

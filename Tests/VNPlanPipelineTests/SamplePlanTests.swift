@@ -46,6 +46,15 @@ enum PipelineFixtures {
         #expect(first == second)
     }
 
+    @Test func objectiveExposesItsMeasurableTarget() throws {
+        let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx"))
+        let task = try #require(try PipelineFixtures.pipeline.convert(input).tasks.first { $0.path == "II.3.a" })
+        #expect(task.objective == "Tỷ lệ giải quyết hồ sơ đúng hạn đạt tối thiểu 98%")
+        #expect(task.targets?.map(\.comparator) == [.min])
+        #expect(task.targets?.map(\.value) == [98])
+        #expect(task.targets?.map(\.unit) == ["%"])
+    }
+
     @Test func notADocumentIsAClearError() throws {
         let input = InputFile(name: "photo.docx", data: Data([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]))
         #expect(throws: PipelineError(file: "photo.docx", stage: .sniff,

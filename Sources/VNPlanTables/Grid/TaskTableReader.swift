@@ -110,9 +110,11 @@ struct TaskTableReader {
         if deadline == nil && !layout.columns(for: .deadline).isEmpty { confidence -= 0.1 }
         if let ocr = table.provenance.ocrConfidence { confidence *= ocr }
 
+        let objective = text(of: .objective, in: cells)
+        let targets = objective.map(TargetParser.targets(in:)) ?? []
         return PlanTask(
             path: path, section: section, number: number,
-            objective: text(of: .objective, in: cells),
+            objective: objective, targets: targets.isEmpty ? nil : targets,
             task: hasActivityColumn ? task : nil,
             activity: activity,
             outputs: lines(of: .outputs, in: cells),
