@@ -55,7 +55,7 @@ struct DocumentMetadata {
     private static func issuer(in letterhead: [String]) -> String? {
         let names = letterhead.prefix { !$0.hasPrefix("Số") }.filter { line in
             let folded = HeaderText.fold(line)
-            return line == line.uppercased() && line.contains(where: \.isLetter)
+            return isUppercase(line)
                 && !folded.contains("cong hoa xa hoi chu nghia") && !folded.contains("doc lap tu do")
                 && SectionLabel.leading(line) == nil && !line.contains("|")
         }
@@ -119,7 +119,7 @@ struct DocumentMetadata {
         // The name may stand under the signature table, as a paragraph of its own.
         for line in lines[first...].prefix(10) where line.column == lines[first].column || line.column == nil {
             let text = line.text
-            if text == text.uppercased() && text.contains(where: \.isLetter) && name == nil {
+            if isUppercase(text) && name == nil {
                 if !text.hasPrefix("(") { titleLines.append(text) }
             } else if text.hasPrefix("(") || text.hasPrefix("[") {
                 continue
