@@ -43,34 +43,81 @@ public struct DiacriticRestorer: Sendable {
     /// frequent ("hanh" beside "hành"). Words the model cannot judge (names, abbreviations,
     /// foreign words) do not count.
     public func degradation(of line: Substring) -> Double {
-        degradation(of: RestorableToken.tokens(of: line))
+        let tokens = RestorableToken.tokens(of: line)
+        return degradation(of: tokens, analyses: analyses(of: tokens))
     }
 
-    private func degradation(of tokens: [RestorableToken]) -> Double {
-        var judged = 0, suspect = 0
-        for token in tokens {
-            guard case .word(let word) = token.kind else { continue }
-            let lower = word.lowercased()
-            let fold = lower.vietnameseFolded
-            if let id = model.ids[lower], let forms = model.syllablesByFold[fold], forms.contains(id) {
-                judged += 1
-                let frequency = model.unigramFrequency
-                if !lower.hasVietnameseMarks,
-                   let best = forms.lazy.map({ frequency[Int($0)] }).max(),
-                   best > frequency[Int(id)] + Self.bareSpellingMargin {
-                    suspect += 1
-                }
-            } else if model.syllablesByFold[fold] != nil || model.channel.tokenConfusions[lower] != nil {
-                judged += 1
-                suspect += 1
+    private func degradation(of tokens: [RestorableToken], analyses: [WordAnalysis?]) -> Double {
+        var judged = 0, damaged = 0, letters = 0
+        var bareExcesses: [Float] = []
+        for case let analysis? in analyses {
+            switch analysis.judgement {
+            case .damaged:
+                damaged += 1
+            case .known(let bareExcess):
+                bareExcesses.append(bareExcess)
+            case .unjudged:
+                continue
             }
+            judged += 1
+            if analysis.isLetter { letters += 1 }
         }
-        return judged == 0 ? 0 : Double(suspect) / Double(judged)
+        // Lone letters alone label list items; they never make a run damaged by themselves.
+        guard judged > letters else { return 0 }
+        // Vietnamese written with its marks almost never runs syllables without one, so in a
+        // run with no mark at all any bare spelling less frequent than a marked form is suspect.
+        let margin = analyses.contains { $0?.hasMarks == true } ? Self.bareSpellingMargin : 0
+        let suspect = damaged + bareExcesses.filter { $0 > margin }.count
+        return Double(suspect) / Double(judged)
     }
 
     /// A bare spelling is suspect when a marked form is this much (log10) more frequent: "hanh"
     /// is rarely right where "hành" is far more common, but "cho" is a word of its own.
     static let bareSpellingMargin: Float = 0.7
+
+    /// What the restorer needs to know of one spelling, worked out once: the same words come
+    /// back line after line.
+    private struct WordAnalysis {
+        enum Judgement {
+            /// A name, an abbreviation, a foreign word: the model cannot tell if it is damaged.
+            case unjudged
+            /// No syllable is spelled so, but one folds to it or OCR is known to misread one so.
+            case damaged
+            /// A known syllable; `bareExcess` is how much (log10) more frequent its most frequent
+            /// marked form is, when it has no marks itself (else -∞).
+            case known(bareExcess: Float)
+        }
+
+        var lowercased: String
+        var hasMarks: Bool
+        /// One letter: a word ("ở" stripped to "o") or a list label ("o)") alike.
+        var isLetter: Bool
+        var judgement: Judgement
+    }
+
+    private func analysis(of word: String) -> WordAnalysis {
+        analysisCache.value(for: word) {
+            let lower = word.lowercased()
+            let hasMarks = lower.hasVietnameseMarks
+            let forms = model.syllablesByFold[lower.vietnameseFolded]
+            var judgement = WordAnalysis.Judgement.unjudged
+            if let id = model.ids[lower], let forms, forms.contains(id) {
+                let frequency = model.unigramFrequency
+                let best = forms.lazy.map { frequency[Int($0)] }.max() ?? -.infinity
+                judgement = .known(bareExcess: hasMarks ? -.infinity : best - frequency[Int(id)])
+            } else if forms != nil || model.channel.tokenConfusions[lower] != nil {
+                judgement = .damaged
+            }
+            return WordAnalysis(lowercased: lower, hasMarks: hasMarks, isLetter: lower.unicodeScalars.count == 1,
+                                judgement: judgement)
+        }
+    }
+
+    private func analyses(of tokens: [RestorableToken]) -> [WordAnalysis?] {
+        tokens.map { token in
+            if case .word(let word) = token.kind { analysis(of: word) } else { nil }
+        }
+    }
 
     // MARK: Restoration
 
@@ -79,45 +126,30 @@ public struct DiacriticRestorer: Sendable {
         var restoredTokens: [RestoredToken] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let tokens = RestorableToken.tokens(of: line)
-            let degradation = degradation(of: tokens)
+            let analyses = analyses(of: tokens)
+            let degradation = degradation(of: tokens, analyses: analyses)
             guard degradation >= threshold, degradation > 0 else { return String(line) }
-            let restored = restore(tokens)
+            let restored = restore(tokens, analyses: analyses)
             restoredTokens += restored.tokens
             return restored.text
         }
         return (lines.joined(separator: "\n"), restoredTokens)
     }
 
-    /// Candidates per observed word and regime, shared by every call on this restorer: the same
-    /// words come back line after line.
-    private final class CandidateCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var unmarked: [String: [Candidate]] = [:]
-        private var marked: [String: [Candidate]] = [:]
+    private let analysisCache = SharedCache<WordAnalysis>()
+    /// Candidates per observed word, one cache per regime.
+    private let unmarkedCandidateCache = SharedCache<[Candidate]>()
+    private let markedCandidateCache = SharedCache<[Candidate]>()
 
-        func candidates(for word: String, regime: NoisyChannel.Regime, make: () -> [Candidate]) -> [Candidate] {
-            let isUnmarked = regime.kept == 0
-            if let cached = lock.withLock({ isUnmarked ? unmarked[word] : marked[word] }) { return cached }
-            let made = make()
-            lock.withLock {
-                if isUnmarked { unmarked[word] = made } else { marked[word] = made }
-            }
-            return made
-        }
-    }
-
-    private let cache = CandidateCache()
-
-    private func restore(_ tokens: [RestorableToken]) -> RestoredLine {
-        let regime: NoisyChannel.Regime = tokens.contains { token in
-            if case .word(let word) = token.kind { return word.hasVietnameseMarks } else { return false }
-        } ? .marked : .unmarked
+    private func restore(_ tokens: [RestorableToken], analyses: [WordAnalysis?]) -> RestoredLine {
+        let regime: NoisyChannel.Regime = analyses.contains { $0?.hasMarks == true } ? .marked : .unmarked
+        let candidateCache = regime.kept == 0 ? unmarkedCandidateCache : markedCandidateCache
         var positions: [Position] = []
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .word(let word):
-                let lower = word.lowercased()
-                let candidates = cache.candidates(for: word, regime: regime) {
+                let lower = analyses[index]!.lowercased
+                let candidates = candidateCache.value(for: word) {
                     self.candidates(for: lower, regime: regime, repairsOCR: !Self.isAbbreviation(word))
                 }
                 if candidates.isEmpty || !Self.mayRestore(word) {
@@ -231,46 +263,70 @@ public struct DiacriticRestorer: Sendable {
         var choice: Int16
     }
 
+    /// The best states of one position, best first: a short sorted list that a new state enters
+    /// only when it beats the worst, cheaper than sorting every expansion.
+    private struct BestStates {
+        let capacity: Int
+        private(set) var states: [State] = []
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 1)
+            states.reserveCapacity(self.capacity + 1)
+        }
+
+        mutating func insert(_ state: State) {
+            if states.count == capacity, let worst = states.last, !Self.ranks(state, before: worst) { return }
+            var index = states.count
+            while index > 0, Self.ranks(state, before: states[index - 1]) { index -= 1 }
+            states.insert(state, at: index)
+            if states.count > capacity { states.removeLast() }
+        }
+
+        /// Higher score first; ties by words, so the same input always keeps the same states.
+        private static func ranks(_ a: State, before b: State) -> Bool {
+            (a.score, b.current, b.previous) > (b.score, a.current, a.previous)
+        }
+    }
+
     /// log10 distance from the best state beyond which states are dropped.
     static let beamMargin: Float = 4
 
     /// The best candidate index per position: trigram Viterbi over (previous, current) states,
-    /// keeping the `beamWidth` best per position. States are grouped by their current word so
-    /// the bigram part of the back-off is looked up once per group and candidate.
+    /// keeping the `beamWidth` best per position. Each state's trigram context is looked up once
+    /// for all candidates, and states are grouped by their current word so the bigram part of
+    /// the back-off is looked up once per group and candidate.
     private func decode(_ positions: [Position]) -> [Int] {
         var columns: [[State]] = []
         columns.reserveCapacity(positions.count)
         var beam = [State(previous: model.sentenceStart, current: model.sentenceStart, score: 0, back: -1, choice: 0)]
-        var backoffs: [Float] = []
+        var contexts: [SyllableLanguageModel.Context] = []
         for position in positions {
-            backoffs = beam.map { model.contextBackoff($0.previous, $0.current) }
-            var next: [State] = []
-            next.reserveCapacity(beam.count * position.candidates.count)
+            contexts.removeAll(keepingCapacity: true)
+            for state in beam { contexts.append(model.context(state.previous, state.current)) }
+            var best = BestStates(capacity: beamWidth)
             var groupStart = 0
             while groupStart < beam.count {
                 let current = beam[groupStart].current
                 var groupEnd = groupStart + 1
                 while groupEnd < beam.count, beam[groupEnd].current == current { groupEnd += 1 }
-                for (choice, candidate) in position.candidates.enumerated() {
+                for choice in position.candidates.indices {
+                    let candidate = position.candidates[choice]
                     let lower = model.logProbability(current, candidate.id)
-                    var best = -Float.infinity, from = groupStart
+                    var score = -Float.infinity, from = groupStart
                     for k in groupStart..<groupEnd {
-                        let score = beam[k].score + model.logProbability(
-                            beam[k].previous, current, candidate.id, lower: lower, contextBackoff: backoffs[k])
-                        if score > best { best = score; from = k }
+                        let extended = beam[k].score + model.logProbability(after: contexts[k], candidate.id, lower: lower)
+                        if extended > score { score = extended; from = k }
                     }
-                    next.append(State(previous: current, current: candidate.id, score: best + candidate.channel,
+                    best.insert(State(previous: current, current: candidate.id, score: score + candidate.channel,
                                       back: Int32(from), choice: Int16(choice)))
                 }
                 groupStart = groupEnd
             }
-            if next.count > 1 {
-                next.sort { ($0.score, $1.current, $1.previous) > ($1.score, $0.current, $0.previous) }
-                // States ten thousand times less likely than the best practically never win.
-                let floor = next[0].score - Self.beamMargin
-                let kept = min(beamWidth, next.firstIndex { $0.score < floor } ?? next.count)
-                next.removeLast(next.count - kept)
-            }
+            // States ten thousand times less likely than the best practically never win.
+            var next = best.states
+            let floor = next[0].score - Self.beamMargin
+            next.removeLast(next.count - (next.firstIndex { $0.score < floor } ?? next.count))
+            // Grouped by current word for the next position, best first inside a group.
             next.sort { ($0.current, $1.score) < ($1.current, $0.score) }
             columns.append(next)
             beam = next
@@ -301,16 +357,34 @@ public struct DiacriticRestorer: Sendable {
         }
         let candidates = positions[p].candidates
         guard candidates.count > 1 else { return 1 }
+        // The parts that do not depend on the candidate are looked up once.
+        let before = model.context(word(p - 2), word(p - 1))
+        let last = p + 1 < positions.count ? model.logProbability(word(p + 1), word(p + 2)) : 0
         let scores = candidates.map { candidate -> Double in
             let w = candidate.id
-            var score = candidate.channel + model.logProbability(word(p - 2), word(p - 1), w)
+            var score = candidate.channel + model.logProbability(after: before, w)
             score += model.logProbability(word(p - 1), w, word(p + 1))
-            if p + 1 < positions.count { score += model.logProbability(w, word(p + 1), word(p + 2)) }
+            if p + 1 < positions.count {
+                score += model.logProbability(after: model.context(w, word(p + 1)), word(p + 2), lower: last)
+            }
             return Double(score)
         }
         let top = scores.max()!
         let weights = scores.map { pow10($0 - top) }
         return weights[path[p]] / weights.reduce(0, +)
+    }
+}
+
+/// A dictionary shared by every call on a restorer, safe across threads.
+private final class SharedCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(for key: String, make: () -> Value) -> Value {
+        if let cached = lock.withLock({ values[key] }) { return cached }
+        let made = make()
+        lock.withLock { values[key] = made }
+        return made
     }
 }
 

@@ -6,6 +6,7 @@ public enum LanguageModelError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case notAModel(path: String)
     case truncated(path: String, section: String)
+    case damaged(path: String, section: String)
     case corpusMissing(path: String)
     case tooLargeVocabulary(Int)
 
@@ -19,6 +20,8 @@ public enum LanguageModelError: Error, Equatable, CustomStringConvertible {
             "\(path) is not a vnplan syllable model (bad magic); rebuild it with `vnplan lm train`"
         case .truncated(let path, let section):
             "\(path) ends inside its \(section) section; the file is damaged, rebuild it with `vnplan lm train`"
+        case .damaged(let path, let section):
+            "the \(section) of \(path) are out of order or name words the model does not have; the file is damaged, rebuild it with `vnplan lm train`"
         case .corpusMissing(let path):
             "no training text at \(path); pass the corpus directory with --corpus (see ../shared/corpus/README.md)"
         case .tooLargeVocabulary(let count):

@@ -91,26 +91,13 @@ public struct Normalizer: Sendable {
         guard configuration.toneMarks != .keep else { return text }
         var result = ""
         for token in TextToken.tokens(of: Substring(text)) {
-            if token.kind == .word, Self.mayPlaceToneElsewhere(token.text) {
+            if token.kind == .word {
                 result += VietnameseSyllable.placingTone(String(token.text), style: configuration.toneMarks)
             } else {
                 result += token.text
             }
         }
         return result
-    }
-
-    /// Only a word with a tone mark and two vowels side by side ("hoà", "thuý", "quả") has a
-    /// choice of where the mark goes; the rest are left as they are without the full analysis.
-    static func mayPlaceToneElsewhere(_ word: Substring) -> Bool {
-        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return false }
-        var previousIsVowel = false
-        for character in word {
-            let isVowel = VietnameseAlphabet.isVowel(Character(VietnameseAlphabet.letter(character).base.lowercased()))
-            if isVowel && previousIsVowel { return true }
-            previousIsVowel = isVowel
-        }
-        return false
     }
 
     /// "a ̀" → "à": OCR and some converters leave a space before a combining mark.
@@ -129,15 +116,35 @@ public struct Normalizer: Sendable {
     /// been joined, so positions do not correspond).
     static func changedTokens(from before: String, to after: String) -> Int {
         guard !before.utf8.elementsEqual(after.utf8) else { return 0 }
-        // Compared by bytes: Swift's String equality would call NFD and NFC spellings the same.
-        var counts: [[UInt8]: Int] = [:]
-        for word in before.split(whereSeparator: \.isWhitespace) { counts[Array(word.utf8), default: 0] += 1 }
+        var counts: [SpelledWord: Int] = [:]
+        for word in SpelledWord.words(of: before) { counts[word, default: 0] += 1 }
         var changed = 0
-        for word in after.split(whereSeparator: \.isWhitespace) {
-            let key = Array(word.utf8)
-            if let count = counts[key], count > 0 { counts[key] = count - 1 } else { changed += 1 }
+        for word in SpelledWord.words(of: after) {
+            if let count = counts[word], count > 0 { counts[word] = count - 1 } else { changed += 1 }
         }
         return changed
+    }
+}
+
+/// A word compared by its bytes: Swift's String equality would call NFD and NFC spellings the
+/// same, and a changed spelling is a change.
+private struct SpelledWord: Hashable {
+    var text: Substring
+
+    /// The text's runs between whitespace, without copying them.
+    static func words(of text: String) -> [SpelledWord] {
+        text.unicodeScalars.split { ScalarClass($0) == .space }.map { SpelledWord(text: Substring($0)) }
+    }
+
+    static func == (left: SpelledWord, right: SpelledWord) -> Bool {
+        left.text.utf8.elementsEqual(right.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        // FNV-1a over the bytes, handed to the hasher once: feeding it byte by byte is slow.
+        var fnv: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hasher.combine(fnv)
     }
 }
 

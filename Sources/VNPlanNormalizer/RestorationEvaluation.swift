@@ -15,9 +15,16 @@ public struct RestorationEvaluation: Sendable {
         public var bytes = 0
         /// Processor time of the restoring itself (one thread), so a busy machine does not skew it.
         public var seconds = 0.0
+        /// Each wrong syllable as "truth → output", with how often it went wrong so.
+        public var errors: [String: Int] = [:]
 
         public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
         public var kilobytesPerSecond: Double { seconds == 0 ? 0 : Double(bytes) / 1000 / seconds }
+
+        /// The most frequent errors first, ties by spelling.
+        public func commonErrors(_ count: Int) -> [(error: String, count: Int)] {
+            errors.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map { ($0.key, $0.value) }
+        }
 
         public var description: String {
             let speed = bytes == 0 ? "" : String(format: ", %d bytes in %.2f CPU s = %.0f KB/s", bytes, seconds, kilobytesPerSecond)
@@ -59,6 +66,9 @@ public struct RestorationEvaluation: Sendable {
         score.seconds = Self.processorSeconds() - start
         // Stripping keeps every other character, so the words of truth and output correspond
         // one to one. Only syllables count: codes such as "NĐ-CP" are passed through by design.
+        // The restorer writes the tone mark where the configuration puts it, so the truth's
+        // "hoá" is compared as "hóa" under the old style: the same syllable.
+        let style = normalizer.configuration.toneMarks
         for (truth, output) in zip(lines, restored) {
             let truthWords = Self.words(of: truth), outputWords = Self.words(of: output)
             guard truthWords.count == outputWords.count else {
@@ -67,7 +77,12 @@ public struct RestorationEvaluation: Sendable {
             }
             for (word, restoredWord) in zip(truthWords, outputWords) where VietnameseSyllable.isWellFormed(word) {
                 score.total += 1
-                if restoredWord.unicodeScalars.elementsEqual(word.unicodeScalars) { score.correct += 1 }
+                let expected = VietnameseSyllable.placingTone(word, style: style)
+                if restoredWord.unicodeScalars.elementsEqual(expected.unicodeScalars) {
+                    score.correct += 1
+                } else {
+                    score.errors[expected + " → " + restoredWord, default: 0] += 1
+                }
             }
         }
         return score

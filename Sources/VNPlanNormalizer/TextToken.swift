@@ -74,6 +74,10 @@ enum ScalarClass: Equatable {
         case 0x30...0x39: self = .digit
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: self = .space
         case 0..<0x80: self = .other
+        // Latin letters with marks, Vietnamese ones included, and combining marks: most of
+        // the non-ASCII text the restorer sees, answered without a Unicode property lookup.
+        case 0xC0...0x24F where scalar.value != 0xD7 && scalar.value != 0xF7: self = .letter
+        case 0x1EA0...0x1EF9, 0x300...0x36F: self = .letter
         default:
             let properties = scalar.properties
             if properties.isWhitespace { self = .space }

@@ -79,11 +79,6 @@ enum VietnameseAlphabet {
         }
         return table
     }()
-
-    /// Whether the character carries any Vietnamese mark (tone or modifier).
-    static func isMarked(_ character: Character) -> Bool {
-        folded(character) != character
-    }
 }
 
 extension StringProtocol {
@@ -97,9 +92,14 @@ extension StringProtocol {
         String(map { VietnameseAlphabet.letter($0).base })
     }
 
-    /// Whether some character carries a Vietnamese mark.
+    /// Whether some character carries a Vietnamese mark. By scalar, as the restorer asks it of
+    /// every word: a precomposed marked letter, or a combining mark left by a decomposed one.
     var hasVietnameseMarks: Bool {
-        contains(where: VietnameseAlphabet.isMarked)
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return unicodeScalars.contains { scalar in
+            scalar.value >= 0xC0 && (VietnameseAlphabet.foldedScalars[scalar.value] != nil
+                                     || (0x0300...0x036F).contains(scalar.value))
+        }
     }
 }
 

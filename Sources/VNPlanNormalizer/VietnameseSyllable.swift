@@ -69,10 +69,25 @@ enum VietnameseSyllable {
         word.reduce(0) { $0 + (VietnameseAlphabet.letter($1).tone == .level ? 0 : 1) }
     }
 
+    /// Only a word with a mark and two vowels side by side ("hoà", "thuý", "quả") may have a
+    /// choice of where its tone mark goes; the rest are left without the full analysis, which
+    /// runs over every word of every document.
+    private static func mayPlaceToneElsewhere(_ word: String) -> Bool {
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        var previousIsVowel = false
+        for character in word {
+            let isVowel = VietnameseAlphabet.isVowel(Character(VietnameseAlphabet.letter(character).base.lowercased()))
+            if isVowel && previousIsVowel { return true }
+            previousIsVowel = isVowel
+        }
+        return false
+    }
+
     /// The syllable with its tone mark on the vowel that `style` prescribes; unchanged when it is
     /// not a well-formed syllable, carries no tone, or `style` is `.keep`.
     static func placingTone(_ syllable: String, style: NormalizerConfiguration.ToneMarkStyle) -> String {
-        guard style != .keep, syllable.contains(where: { VietnameseAlphabet.letter($0).tone != .level }) else {
+        guard style != .keep, mayPlaceToneElsewhere(syllable),
+              syllable.contains(where: { VietnameseAlphabet.letter($0).tone != .level }) else {
             return syllable
         }
         let letters = syllable.map(VietnameseAlphabet.letter)
