@@ -92,7 +92,12 @@ public struct DiacriticRestorer: Sendable {
         var hasMarks: Bool
         /// One letter: a word ("ở" stripped to "o") or a list label ("o)") alike.
         var isLetter: Bool
+        var casing: Casing
         var judgement: Judgement
+
+        /// All capitals ("KIEM SOAT" or "TP", "II") or one letter (a list label "d)"): only
+        /// exact syllables are restored in them, never OCR repairs that would turn "II" into "ỦI".
+        var isAbbreviation: Bool { isLetter || casing == .upper }
     }
 
     private func analysis(of word: String) -> WordAnalysis {
@@ -109,7 +114,7 @@ public struct DiacriticRestorer: Sendable {
                 judgement = .damaged
             }
             return WordAnalysis(lowercased: lower, hasMarks: hasMarks, isLetter: lower.unicodeScalars.count == 1,
-                                judgement: judgement)
+                                casing: Casing(of: word), judgement: judgement)
         }
     }
 
@@ -148,11 +153,12 @@ public struct DiacriticRestorer: Sendable {
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .word(let word):
-                let lower = analyses[index]!.lowercased
+                let analysis = analyses[index]!
+                let lower = analysis.lowercased
                 let candidates = candidateCache.value(for: word) {
-                    self.candidates(for: lower, regime: regime, repairsOCR: !Self.isAbbreviation(word))
+                    self.candidates(for: lower, regime: regime, repairsOCR: !analysis.isAbbreviation)
                 }
-                if candidates.isEmpty || !Self.mayRestore(word) {
+                if candidates.isEmpty || analysis.casing == .mixed {
                     positions.append(Position(token: nil, candidates: [Candidate(id: model.id(of: lower), channel: 0)]))
                 } else {
                     positions.append(Position(token: index, candidates: candidates))
@@ -167,9 +173,9 @@ public struct DiacriticRestorer: Sendable {
         var output = tokens.map { String($0.text) }
         var restored: [RestoredToken] = []
         for (p, position) in positions.enumerated() {
-            guard let tokenIndex = position.token, case .word(let word) = tokens[tokenIndex].kind else { continue }
+            guard let tokenIndex = position.token, let casing = analyses[tokenIndex]?.casing else { continue }
             let chosen = position.candidates[path[p]]
-            let cased = Self.applyingCase(of: word, to: placedSpellings[Int(chosen.id)])
+            let cased = casing.applied(to: placedSpellings[Int(chosen.id)])
             guard cased != String(tokens[tokenIndex].text) else { continue }
             output[tokenIndex] = cased
             restored.append(RestoredToken(original: String(tokens[tokenIndex].text), restored: cased,
@@ -178,22 +184,31 @@ public struct DiacriticRestorer: Sendable {
         return RestoredLine(text: output.joined(), tokens: restored)
     }
 
-    /// Words in mixed case inside ("iPhone", "TTHCcông") are names or codes, never restored.
-    private static func mayRestore(_ word: String) -> Bool {
-        let tail = word.dropFirst()
-        return tail.allSatisfy(\.isLowercase) || word.allSatisfy(\.isUppercase)
-    }
+    /// How a word is written in capitals; the restored spelling takes it over.
+    enum Casing: Equatable {
+        case lower, capitalized
+        /// Two letters or more, all capitals: "KIEM", "TP".
+        case upper
+        /// Capitals inside ("iPhone", "TTHCcông"): names or codes, never restored.
+        case mixed
 
-    /// All capitals ("KIEM SOAT" or "TP", "II") or one letter (a list label "d)"): only exact
-    /// syllables are restored in them, never OCR repairs that would turn "II" into "ỦI".
-    private static func isAbbreviation(_ word: String) -> Bool {
-        word.count < 2 || word.allSatisfy(\.isUppercase)
-    }
+        init(of word: String) {
+            if word.allSatisfy(\.isUppercase) {
+                self = word.count > 1 ? .upper : .capitalized
+            } else if word.dropFirst().allSatisfy(\.isLowercase) {
+                self = word.first?.isUppercase == true ? .capitalized : .lower
+            } else {
+                self = .mixed
+            }
+        }
 
-    static func applyingCase(of original: String, to spelling: String) -> String {
-        if original.count > 1, original.allSatisfy(\.isUppercase) { return spelling.uppercased() }
-        if original.first?.isUppercase == true { return spelling.prefix(1).uppercased() + spelling.dropFirst() }
-        return spelling
+        func applied(to spelling: String) -> String {
+            switch self {
+            case .upper: spelling.uppercased()
+            case .capitalized: spelling.prefix(1).uppercased() + spelling.dropFirst()
+            case .lower, .mixed: spelling
+            }
+        }
     }
 
     // MARK: Candidates
@@ -257,6 +272,8 @@ public struct DiacriticRestorer: Sendable {
 
     private struct State {
         var previous: Int32, current: Int32
+        /// (previous, current) as the context of the next word, found with P(current | previous).
+        var context: SyllableLanguageModel.Context
         var score: Float
         /// Index of the state this one came from, in the previous column.
         var back: Int32
@@ -292,17 +309,15 @@ public struct DiacriticRestorer: Sendable {
     static let beamMargin: Float = 4
 
     /// The best candidate index per position: trigram Viterbi over (previous, current) states,
-    /// keeping the `beamWidth` best per position. Each state's trigram context is looked up once
-    /// for all candidates, and states are grouped by their current word so the bigram part of
-    /// the back-off is looked up once per group and candidate.
+    /// keeping the `beamWidth` best per position. States are grouped by their current word so
+    /// the bigram part of the back-off is looked up once per group and candidate; that lookup
+    /// also finds the trigram context the new state will need.
     private func decode(_ positions: [Position]) -> [Int] {
         var columns: [[State]] = []
         columns.reserveCapacity(positions.count)
-        var beam = [State(previous: model.sentenceStart, current: model.sentenceStart, score: 0, back: -1, choice: 0)]
-        var contexts: [SyllableLanguageModel.Context] = []
+        let start = model.sentenceStart
+        var beam = [State(previous: start, current: start, context: model.context(start, start), score: 0, back: -1, choice: 0)]
         for position in positions {
-            contexts.removeAll(keepingCapacity: true)
-            for state in beam { contexts.append(model.context(state.previous, state.current)) }
             var best = BestStates(capacity: beamWidth)
             var groupStart = 0
             while groupStart < beam.count {
@@ -311,13 +326,13 @@ public struct DiacriticRestorer: Sendable {
                 while groupEnd < beam.count, beam[groupEnd].current == current { groupEnd += 1 }
                 for choice in position.candidates.indices {
                     let candidate = position.candidates[choice]
-                    let lower = model.logProbability(current, candidate.id)
+                    let (lower, context) = model.bigram(current, candidate.id)
                     var score = -Float.infinity, from = groupStart
                     for k in groupStart..<groupEnd {
-                        let extended = beam[k].score + model.logProbability(after: contexts[k], candidate.id, lower: lower)
+                        let extended = beam[k].score + model.logProbability(after: beam[k].context, candidate.id, lower: lower)
                         if extended > score { score = extended; from = k }
                     }
-                    best.insert(State(previous: current, current: candidate.id, score: score + candidate.channel,
+                    best.insert(State(previous: current, current: candidate.id, context: context, score: score + candidate.channel,
                                       back: Int32(from), choice: Int16(choice)))
                 }
                 groupStart = groupEnd
@@ -357,15 +372,18 @@ public struct DiacriticRestorer: Sendable {
         }
         let candidates = positions[p].candidates
         guard candidates.count > 1 else { return 1 }
-        // The parts that do not depend on the candidate are looked up once.
+        // The parts that do not depend on the candidate are looked up once, and each bigram
+        // around the candidate serves both as a probability and as a trigram context.
         let before = model.context(word(p - 2), word(p - 1))
         let last = p + 1 < positions.count ? model.logProbability(word(p + 1), word(p + 2)) : 0
         let scores = candidates.map { candidate -> Double in
             let w = candidate.id
-            var score = candidate.channel + model.logProbability(after: before, w)
-            score += model.logProbability(word(p - 1), w, word(p + 1))
+            let (left, leftContext) = model.bigram(word(p - 1), w)
+            let (right, rightContext) = model.bigram(w, word(p + 1))
+            var score = candidate.channel + model.logProbability(after: before, w, lower: left)
+            score += model.logProbability(after: leftContext, word(p + 1), lower: right)
             if p + 1 < positions.count {
-                score += model.logProbability(after: model.context(w, word(p + 1)), word(p + 2), lower: last)
+                score += model.logProbability(after: rightContext, word(p + 2), lower: last)
             }
             return Double(score)
         }

@@ -15,11 +15,10 @@ struct NGramTrie: Sendable {
     private let trigramWords: [UInt16]
     private let trigramCodes: [UInt8]
 
-    /// A bigram seen as the context of trigrams: where its continuations are, and its back-off
-    /// weight's code (0 when the model holds no trigram after it).
+    /// A bigram seen as the context of trigrams: where its continuations are, and its code.
     struct Context {
         fileprivate var trigrams: Range<Int>
-        var backoffCode: UInt16?
+        var code: UInt16?
     }
 
     /// The n-grams of a damaged file: out of order, or naming words beyond the vocabulary.
@@ -82,14 +81,11 @@ struct NGramTrie: Sendable {
     var bigramCount: Int { bigramWords.count }
     var trigramCount: Int { trigramWords.count }
 
-    /// The code of bigram (first, second), if the model holds it.
-    func bigramCode(_ first: Int32, _ second: Int32) -> UInt16? {
-        bigramIndex(first, second).map { bigramCodes[$0] }
-    }
-
+    /// The bigram (first, second) as the context of the trigrams after it; its code (back-off
+    /// and probability) is nil when the model does not hold it.
     func context(_ first: Int32, _ second: Int32) -> Context {
-        guard let index = bigramIndex(first, second) else { return Context(trigrams: 0..<0, backoffCode: nil) }
-        return Context(trigrams: Int(trigramStarts[index])..<Int(trigramStarts[index + 1]), backoffCode: bigramCodes[index])
+        guard let index = bigramIndex(first, second) else { return Context(trigrams: 0..<0, code: nil) }
+        return Context(trigrams: Int(trigramStarts[index])..<Int(trigramStarts[index + 1]), code: bigramCodes[index])
     }
 
     /// The code of the trigram that continues `context` with `word`, if the model holds it.

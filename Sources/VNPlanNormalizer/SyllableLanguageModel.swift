@@ -104,21 +104,28 @@ public final class SyllableLanguageModel: Sendable {
     }
 
     func context(_ first: Int32, _ second: Int32) -> Context {
-        let context = ngrams.context(first, second)
-        return Context(trie: context, second: second, backoff: context.backoffCode.map(quantization.backoff) ?? 0)
+        bigram(first, second).context
     }
 
-    /// log10 P(third | context) when the caller already knows `lower` = log10 P(third | the
+    /// The bigram (first, second) both ways at once: log10 P(second | first), and the pair as
+    /// the context of the trigrams after it.
+    func bigram(_ first: Int32, _ second: Int32) -> (logProbability: Float, context: Context) {
+        let found = ngrams.context(first, second)
+        let context = Context(trie: found, second: second, backoff: found.code.map(quantization.backoff) ?? 0)
+        let probability = found.code.map(quantization.probability) ?? unigramBackoff[Int(first)] + unigramLogProb[Int(second)]
+        return (probability, context)
+    }
+
+    /// log10 P(word | context) when the caller already knows `lower` = log10 P(word | the
     /// context's second word), which stays the same across the contexts a decoder tries.
-    func logProbability(after context: Context, _ third: Int32, lower: Float) -> Float {
-        if let code = ngrams.trigramCode(after: context.trie, third) { return quantization.probability(UInt16(code)) }
+    func logProbability(after context: Context, _ word: Int32, lower: Float) -> Float {
+        if let code = ngrams.trigramCode(after: context.trie, word) { return quantization.probability(UInt16(code)) }
         return context.backoff + lower
     }
 
     /// log10 P(second | first).
     func logProbability(_ first: Int32, _ second: Int32) -> Float {
-        if let code = ngrams.bigramCode(first, second) { return quantization.probability(code) }
-        return unigramBackoff[Int(first)] + unigramLogProb[Int(second)]
+        bigram(first, second).logProbability
     }
 
     /// The id of a model token ("được", ",", "<num>"), `unknown` when the model never saw it.

@@ -105,18 +105,18 @@ import Testing
                                  bigrams: ([1, 1, 2, 4], [2, 5, 3, 1], [0x0101, 0x0202, 0x0303, 0x0404]),
                                  trigrams: ([0, 1, 1, 1, 2], [0, 2, 2, 5, 3], [4, 3, 4, 2, 1], [9, 10, 11, 12, 13]))
         #expect(trie.bigramCount == 4)
-        #expect(trie.bigramCode(1, 5) == 0x0202)
-        #expect(trie.bigramCode(1, 3) == nil)
-        #expect(trie.bigramCode(5, 1) == nil)
+        #expect(trie.context(1, 5).code == 0x0202)
+        #expect(trie.context(1, 3).code == nil)
+        #expect(trie.context(5, 1).code == nil)
         // "0 0 4" hangs from no bigram and is left out.
         #expect(trie.trigramCount == 4)
         let context = trie.context(1, 2)
-        #expect(context.backoffCode == 0x0101)
+        #expect(context.code == 0x0101)
         #expect(trie.trigramCode(after: context, 3) == 10)
         #expect(trie.trigramCode(after: context, 4) == 11)
         #expect(trie.trigramCode(after: context, 2) == nil)
         #expect(trie.trigramCode(after: trie.context(2, 3), 1) == 13)
         #expect(trie.trigramCode(after: trie.context(4, 1), 1) == nil)
-        #expect(trie.context(3, 3).backoffCode == nil)
+        #expect(trie.context(3, 3).code == nil)
     }
 }
