@@ -9,8 +9,10 @@ enum LineJoining {
     /// is none.
     static func joiningBrokenWords(_ text: String) -> String {
         join(text) { line, next in
-            let tail = trailingWord(of: line), head = leadingWord(of: next)
-            guard !tail.isEmpty, !head.isEmpty, head.first!.isLowercase else { return nil }
+            let head = leadingWord(of: next)
+            guard let first = head.first, first.isLowercase, !startsListItem(next) else { return nil }
+            let tail = trailingWord(of: line)
+            guard !tail.isEmpty else { return nil }
             let joined = String(tail) + String(head)
             if line.hasSuffix("-"), line.dropLast().last?.isLetter == true {
                 return VietnameseSyllable.isPossibleSyllable(joined) ? .without : nil

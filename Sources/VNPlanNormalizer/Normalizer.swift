@@ -27,7 +27,7 @@ public struct Normalizer: Sendable {
 
     /// The `normalize` stage on one run of text (a paragraph or a cell).
     public func normalize(_ text: String) -> NormalizedText {
-        var result = Self.removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
+        var result = Self.composed(Self.removingSpacesBeforeMarks(text))
         let encoding = LegacyEncoding.detect(result)
         if let encoding { result = encoding.decode(result) }
         result = placingToneMarks(LineJoining.joiningBrokenWords(result))
@@ -63,9 +63,10 @@ public struct Normalizer: Sendable {
     private func restore(_ text: String, with restorer: DiacriticRestorer) -> NormalizedText {
         let joined = LineJoining.joiningWrappedLines(text)
         let (restored, tokens) = restorer.restore(text: joined, threshold: configuration.restoration.threshold)
-        // Every restored token is a changed one; the word comparison alone undercounts when a
-        // restored word also stood elsewhere in the text ("hanh" → "hành" beside a "hành").
-        let changed = max(Self.changedTokens(from: text, to: restored), tokens.count)
+        // The words that joining changed, and every restored one: comparing the texts word by
+        // word would undercount a restored word that also stood elsewhere ("hanh" → "hành"
+        // beside a "hành").
+        let changed = Self.changedTokens(from: text, to: joined) + tokens.count
         return NormalizedText(text: restored, changedTokens: changed,
                               restoredTokens: tokens.count, legacyEncoding: nil, restorations: tokens)
     }
@@ -88,7 +89,8 @@ public struct Normalizer: Sendable {
     }
 
     private func placingToneMarks(_ text: String) -> String {
-        guard configuration.toneMarks != .keep else { return text }
+        // Tone marks are never ASCII: text without other bytes has none to place.
+        guard configuration.toneMarks != .keep, text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
         var result = ""
         for token in TextToken.tokens(of: Substring(text)) {
             if token.kind == .word {
@@ -100,8 +102,23 @@ public struct Normalizer: Sendable {
         return result
     }
 
+    /// NFC. Text made only of scalars that no normalization changes or composes (Latin
+    /// letters up to U+02FF, the precomposed Vietnamese letters, punctuation) is NFC already;
+    /// that is nearly all text, and the Foundation call costs a copy of it.
+    static func composed(_ text: String) -> String {
+        let isComposed = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x206F: true
+            default: false
+            }
+        }
+        return isComposed ? text : text.precomposedStringWithCanonicalMapping
+    }
+
     /// "a ̀" → "à": OCR and some converters leave a space before a combining mark.
     static func removingSpacesBeforeMarks(_ text: String) -> String {
+        // Combining marks U+0300–U+036F start with byte 0xCC or 0xCD in UTF-8.
+        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0x0300...0x036F).contains(scalar.value) {

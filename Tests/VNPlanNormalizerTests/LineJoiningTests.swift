@@ -12,6 +12,9 @@ import Testing
         let text = "Trung tâm Phục vụ\nhành chính công"
         #expect(LineJoining.joiningBrokenWords(text) == text)
         #expect(LineJoining.joiningBrokenWords("kinh tế -\nxã hội") == "kinh tế -\nxã hội")
+        // "c" alone is no syllable and "cóc" is one, but "c)" labels the next list item.
+        let list = "b) Có\nc) Không"
+        #expect(LineJoining.joiningBrokenWords(list) == list)
     }
 
     @Test func wrappedLinesJoinButListItemsStay() {
