@@ -18,8 +18,8 @@ let package = Package(
         // System libraries, found through pkg-config.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
-                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib cairo",
+                       providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",

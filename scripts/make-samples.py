@@ -5,6 +5,8 @@ content and table shapes of the seed texts: merged objective and task cells, a d
 cell with two milestones, "Bộ phận chủ trì/phối hợp" cells, A/B/I/II group rows, a
 two-row header and a table that continues after a page break.
 
+A scanned page (PNG) of the commune plan's first page is drawn with Pillow, for the OCR path.
+
 Usage: scripts/make-samples.py [OUT_DIR]   (default: samples/)
 """
 import os
@@ -207,9 +209,53 @@ def normalize_docx(path):
             target.writestr(info, data)
 
 
+SCAN_LINES = [
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("XÃ HÒA BÌNH", "Độc lập - Tự do - Hạnh phúc"),
+    ("Số: 52/KH-UBND", "Hòa Bình, ngày 12 tháng 02 năm 2026"),
+    None,
+    ("", "KẾ HOẠCH"),
+    ("", "Kiểm soát thủ tục hành chính năm 2026"),
+    None,
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về", ""),
+    ("kiểm soát thủ tục hành chính;", ""),
+    ("Ủy ban nhân dân xã ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2026", ""),
+    ("như sau:", ""),
+    ("I. MỤC ĐÍCH, YÊU CẦU", ""),
+    ("1. Công khai đầy đủ, kịp thời các thủ tục hành chính tại Trung tâm Phục vụ", ""),
+    ("hành chính công xã; tiếp nhận và xử lý phản ánh, kiến nghị của người dân.", ""),
+]
+
+
+def make_scan(path):
+    """A letterhead page as a scanner would give it: 300 dpi, black text on white, rendered
+    with DejaVu Serif by Pillow (the same bytes every time for the same Pillow)."""
+    from PIL import Image, ImageDraw, ImageFont
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 42)
+    bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 42)
+    page = Image.new("L", (2480, 1500), 255)
+    draw = ImageDraw.Draw(page)
+    y = 150
+    for line in SCAN_LINES:
+        if line is None:
+            y += 40
+            continue
+        left, right = line
+        if left:
+            draw.text((180, y), left, font=bold if left.isupper() else font, fill=0)
+        if right:
+            width = draw.textlength(right, font=bold)
+            x = (2480 - width) / 2 if not left else 1250
+            draw.text((x, y), right, font=bold, fill=0)
+        y += 66
+    page.save(path, dpi=(300, 300), optimize=False)
+    print(f"made {path}")
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "samples")
     os.makedirs(out_dir, exist_ok=True)
+    make_scan(os.path.join(out_dir, "kh-xa-hoa-binh-2026.scan.png"))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("make-samples: LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui")

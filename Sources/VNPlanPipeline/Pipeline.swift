@@ -24,18 +24,16 @@ public struct Pipeline: Sendable {
             throw PipelineError(file: input.name, stage: .sniff,
                                 reason: ReaderError.disabledFormat(file: input.name, format: format.rawValue).description)
         }
-        guard let reader = reader(for: format) else {
-            throw PipelineError(file: input.name, stage: .read,
-                                reason: ReaderError.unsupportedFormat(file: input.name, format: format.rawValue).description)
-        }
-        do { return try reader.read(input) }
+        do { return try reader(for: format).read(input) }
         catch { throw PipelineError(file: input.name, stage: .read, reason: error.description) }
     }
 
     /// The whole conversion of one file into its canonical plan.
     public func convert(_ input: InputFile) throws(PipelineError) -> Plan {
         var document = try read(input)
-        let stages = configuration.stages(for: document.metadata.format) ?? []
+        // A scanned PDF went through OCR: its text needs what an image's text needs.
+        let ocrStages = document.metadata.usedOCR ? configuration.stages(for: .image) : nil
+        let stages = ocrStages ?? configuration.stages(for: document.metadata.format) ?? []
         var summary = NormalizationSummary()
         if stages.contains(.normalize) {
             (document, summary) = normalizer.normalize(document)
@@ -56,12 +54,13 @@ public struct Pipeline: Sendable {
         return extractor.plan(from: document, normalization: summary)
     }
 
-    private func reader(for format: SourceFormat) -> (any DocumentReader)? {
-        switch format {
+    private func reader(for format: SourceFormat) -> any DocumentReader {
+        let recognizer = TextRecognizer(languages: configuration.ocr.languages, dpi: configuration.ocr.dpi)
+        return switch format {
         case .docx: DOCXReader()
         case .text: TextReader()
-        case .pdf: PDFReader()
-        case .image: nil
+        case .pdf: PDFReader(recognizer: recognizer)
+        case .image: ImageReader(recognizer: recognizer)
         }
     }
 }

@@ -9,9 +9,10 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
     case malformedXML(file: String, part: String, reason: String)
     case tooLarge(file: String, part: String, limit: Int)
     case damagedPDF(file: String, reason: String)
-    case noTextLayer(file: String, pages: Int)
+    case noText(file: String, pages: Int)
+    case unreadableImage(file: String)
+    case ocrUnavailable(file: String, languages: [String])
     case disabledFormat(file: String, format: String)
-    case unsupportedFormat(file: String, format: String)
 
     public var description: String {
         switch self {
@@ -33,12 +34,14 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
             "\(file): \(part) expands beyond \(limit / 1_048_576) MB; refusing a possible zip bomb"
         case .damagedPDF(let file, let reason):
             "\(file): the PDF cannot be opened (\(reason))"
-        case .noTextLayer(let file, let pages):
-            "\(file): the PDF's \(pages) page(s) have no text layer (a scan); OCR of scanned PDFs is not available yet"
+        case .noText(let file, let pages):
+            "\(file): no text in its \(pages) page(s), neither a text layer nor anything OCR could read"
+        case .unreadableImage(let file):
+            "\(file): the image cannot be decoded (a damaged PNG, JPEG or TIFF)"
+        case .ocrUnavailable(let file, let languages):
+            "\(file): tesseract cannot load the language data \(languages.joined(separator: "+")) (install tesseract-ocr-\(languages.first ?? "vie"), or change \"ocr.languages\" in pipeline.json)"
         case .disabledFormat(let file, let format):
             "\(file): the pipeline does not read \(format) files (add \"\(format)\" to \"formats\" in pipeline.json)"
-        case .unsupportedFormat(let file, let format):
-            "\(file): a \(format) file, which this version of vnplan cannot read yet (it reads DOCX, PDF with a text layer, and text)"
         }
     }
 }

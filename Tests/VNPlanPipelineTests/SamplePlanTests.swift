@@ -55,6 +55,21 @@ enum PipelineFixtures {
         #expect(task.targets?.map(\.unit) == ["%"])
     }
 
+    /// The scanned first page of the commune plan: OCR reads the letterhead across both
+    /// columns, and the metadata rules still find each part.
+    @Test func scannedPageGivesTheLetterheadOfItsPlan() throws {
+        let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.scan.png"))
+        let plan = try PipelineFixtures.pipeline.convert(input)
+        #expect(plan.source.format == .image)
+        #expect(plan.source.ocr == true)
+        #expect(plan.document.issuer == "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH")
+        #expect(plan.document.number == "52/KH-UBND")
+        #expect(plan.document.place == "Hòa Bình")
+        #expect(plan.document.date == "2026-02-12")
+        #expect(plan.document.type == "Kế hoạch")
+        #expect(plan.legalBasis.map(\.number) == ["63/2010/NĐ-CP"])
+    }
+
     @Test func notADocumentIsAClearError() throws {
         let input = InputFile(name: "photo.docx", data: Data([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]))
         #expect(throws: PipelineError(file: "photo.docx", stage: .sniff,

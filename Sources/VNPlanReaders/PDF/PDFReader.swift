@@ -2,29 +2,42 @@ import CPoppler
 import Foundation
 import VNPlanModel
 
-/// Reads the text layer of a born-digital PDF with poppler-glib.
+/// Reads a PDF with poppler-glib: the text layer of a born-digital PDF, or, for a scan without
+/// one, each page rendered with cairo and read by OCR.
 ///
 /// Poppler gives each page's text in reading order; the text reader's rules then find the
 /// paragraphs and, as a best effort, the tables (stream order interleaves a table's cells,
 /// as seed 001 shows). Rebuilding tables from ruling lines and word boxes is the geometry
-/// work this reader does not do yet; a scanned PDF without a text layer says so.
+/// work this reader does not do yet.
 public struct PDFReader: DocumentReader {
     public let format = SourceFormat.pdf
-    public init() {}
+    /// Reads the pages of a scan; nil leaves a PDF without a text layer unread.
+    public var recognizer: TextRecognizer?
 
-    public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
-        let pages = try Self.pageTexts(of: input)
-        guard pages.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            throw .noTextLayer(file: input.name, pages: pages.count)
-        }
-        // Form feeds mark the pages for the text rules, which record them as provenance.
-        let lines = TextLine.lines(of: pages.joined(separator: "\u{0C}"))
-        return SourceDocument(metadata: input.metadata(format: .pdf, pageCount: pages.count),
-                              blocks: TextLayout(lines: lines).blocks())
+    public init(recognizer: TextRecognizer? = TextRecognizer()) {
+        self.recognizer = recognizer
     }
 
-    /// Each page's text; the poppler handles live only inside this function.
-    private static func pageTexts(of input: InputFile) throws(ReaderError) -> [String] {
+    public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
+        let document = try Self.open(input)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let pages = Self.pages(of: document)
+        let texts = pages.map(Self.text(of:))
+        defer { pages.forEach { g_object_unref(UnsafeMutableRawPointer($0)) } }
+        if texts.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            // Form feeds mark the pages for the text rules, which record them as provenance.
+            let lines = TextLine.lines(of: texts.joined(separator: "\u{0C}"))
+            return SourceDocument(metadata: input.metadata(format: .pdf, pageCount: pages.count),
+                                  blocks: TextLayout(lines: lines).blocks())
+        }
+        guard let recognizer else { throw .noText(file: input.name, pages: pages.count) }
+        let recognized = try pages.map { page throws(ReaderError) in
+            try Self.recognize(page, with: recognizer, file: input.name)
+        }
+        return try RecognizedDocument.document(of: recognized, input: input, format: .pdf)
+    }
+
+    private static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
         let bytes = input.data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -35,13 +48,58 @@ public struct PDFReader: DocumentReader {
             if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { throw .encrypted(file: input.name) }
             throw .damagedPDF(file: input.name, reason: message)
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        return (0..<poppler_document_get_n_pages(document)).map { index in
-            guard let page = poppler_document_get_page(document, index) else { return "" }
-            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            guard let text = poppler_page_get_text(page) else { return "" }
-            defer { g_free(text) }
-            return String(cString: text)
+        return document
+    }
+
+    /// The pages poppler can open; the caller releases them.
+    private static func pages(of document: OpaquePointer) -> [OpaquePointer] {
+        (0..<poppler_document_get_n_pages(document)).compactMap { poppler_document_get_page(document, $0) }
+    }
+
+    private static func text(of page: OpaquePointer) -> String {
+        guard let text = poppler_page_get_text(page) else { return "" }
+        defer { g_free(text) }
+        return String(cString: text)
+    }
+
+    /// The page rendered on white at the recognizer's resolution, turned grey, and read.
+    private static func recognize(_ page: OpaquePointer, with recognizer: TextRecognizer,
+                                  file: String) throws(ReaderError) -> TextRecognizer.Page {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scale = Double(recognizer.dpi) / 72
+        let pixelWidth = Int((width * scale).rounded()), pixelHeight = Int((height * scale).rounded())
+        guard pixelWidth > 0, pixelHeight > 0,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
+            throw .damagedPDF(file: file, reason: "a page has no size")
+        }
+        defer { cairo_surface_destroy(surface) }
+        let context = cairo_create(surface)
+        cairo_set_source_rgb(context, 1, 1, 1)
+        cairo_paint(context)
+        cairo_scale(context, scale, scale)
+        poppler_page_render_for_printing(page, context)
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw .damagedPDF(file: file, reason: "a page could not be rendered")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        // RGB24 keeps each pixel in a native 32-bit word, 0x00RRGGBB; OCR needs only grey.
+        var grey = [UInt8](repeating: 255, count: pixelWidth * pixelHeight)
+        data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * pixelHeight) { pixels in
+            for y in 0..<pixelHeight {
+                let row = pixels + y * (stride / 4)
+                for x in 0..<pixelWidth {
+                    let value = row[x]
+                    let (red, green, blue) = ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
+                    grey[y * pixelWidth + x] = UInt8((red * 77 + green * 150 + blue * 29) >> 8)
+                }
+            }
+        }
+        return try grey.withUnsafeBufferPointer { buffer throws(ReaderError) in
+            try recognizer.recognize(pixels: buffer.baseAddress!, width: pixelWidth, height: pixelHeight,
+                                     bytesPerPixel: 1, bytesPerLine: pixelWidth, file: file)
         }
     }
 }

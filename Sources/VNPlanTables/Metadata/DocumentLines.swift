@@ -1,3 +1,4 @@
+import Foundation
 import VNPlanModel
 
 /// The document's text as lines in reading order, for the metadata rules. Layout tables
@@ -34,8 +35,32 @@ struct DocumentLines {
 
     private mutating func append(_ text: String, block: Int, column: Int?) {
         for line in CellText.clean(MarkupText.strip(text)).split(separator: "\n") {
-            lines.append(Line(text: String(line), block: block, column: column))
+            for piece in LetterheadColumns.split(line) {
+                lines.append(Line(text: String(piece), block: block, column: column))
+            }
         }
+    }
+}
+
+/// A letterhead's two columns run together on one line when a PDF text layer or OCR reads
+/// across the page: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 52/KH-UBND Hòa
+/// Bình, ngày 12 tháng 02 năm 2026". The right column always opens with the national motto
+/// or with the place and date, so the line is cut there.
+enum LetterheadColumns {
+    nonisolated(unsafe) private static let rightColumn =
+        /\s(?=CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do)/
+    nonisolated(unsafe) private static let numberThenPlace = /^(Số:?\s*\S+)\s+(\S[^,]{1,40},\s*ngày\b.*)$/
+
+    static func split(_ line: Substring) -> [Substring] {
+        // Nearly every line has neither; looking for them costs more than the line.
+        guard line.contains("CỘNG") || line.contains("Độc") || line.hasPrefix("Số") else { return [line] }
+        if let match = line.wholeMatch(of: numberThenPlace) { return [match.1, match.2] }
+        if let cut = line.firstMatch(of: rightColumn), cut.range.lowerBound > line.startIndex {
+            let left = line[..<cut.range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let right = line[cut.range.upperBound...]
+            return left.isEmpty ? [right] : [Substring(left), right]
+        }
+        return [line]
     }
 }
 

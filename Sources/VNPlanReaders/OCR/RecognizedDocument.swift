@@ -1,0 +1,31 @@
+import VNPlanModel
+
+/// Pages of recognised text as the IR: the text reader's rules find the paragraphs and tables
+/// in OCR's reading order, and every block records the confidence of its page.
+enum RecognizedDocument {
+    static func document(of pages: [TextRecognizer.Page], input: InputFile,
+                         format: SourceFormat) throws(ReaderError) -> SourceDocument {
+        guard pages.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) else {
+            throw .noText(file: input.name, pages: pages.count)
+        }
+        // Form feeds mark the pages for the text rules, which record them as provenance.
+        let lines = TextLine.lines(of: pages.map(\.text).joined(separator: "\u{0C}"))
+        let blocks = TextLayout(lines: lines).blocks().map { block -> Block in
+            switch block {
+            case .paragraph(var paragraph):
+                paragraph.provenance.ocrConfidence = confidence(onPage: paragraph.provenance.page, of: pages)
+                return .paragraph(paragraph)
+            case .table(var table):
+                table.provenance.ocrConfidence = confidence(onPage: table.provenance.page, of: pages)
+                return .table(table)
+            }
+        }
+        return SourceDocument(metadata: input.metadata(format: format, pageCount: pages.count, usedOCR: true),
+                              blocks: blocks)
+    }
+
+    private static func confidence(onPage page: Int?, of pages: [TextRecognizer.Page]) -> Double? {
+        guard let page, pages.indices.contains(page - 1) else { return pages.first?.confidence }
+        return pages[page - 1].confidence
+    }
+}
