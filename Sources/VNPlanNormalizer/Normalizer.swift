@@ -26,9 +26,12 @@ public struct Normalizer: Sendable {
     // MARK: normalize
 
     /// The `normalize` stage on one run of text (a paragraph or a cell).
-    public func normalize(_ text: String) -> NormalizedText {
+    ///
+    /// `detectingLegacyEncodings` is false for text that cannot be in an 8-bit font encoding
+    /// (OCR writes Unicode), where a garbled line could pass for TCVN3 or VNI.
+    public func normalize(_ text: String, detectingLegacyEncodings: Bool = true) -> NormalizedText {
         var result = Self.composed(Self.removingSpacesBeforeMarks(text))
-        let encoding = LegacyEncoding.detect(result)
+        let encoding = detectingLegacyEncodings ? LegacyEncoding.detect(result) : nil
         if let encoding { result = encoding.decode(result) }
         result = placingToneMarks(LineJoining.joiningBrokenWords(result))
         return NormalizedText(text: result, changedTokens: Self.changedTokens(from: text, to: result),
@@ -37,7 +40,8 @@ public struct Normalizer: Sendable {
 
     /// Every paragraph and cell of a document, with the summary the plan records.
     public func normalize(_ document: SourceDocument) -> (SourceDocument, NormalizationSummary) {
-        mapping(document, normalize)
+        let detectsLegacyEncodings = !document.metadata.usedOCR
+        return mapping(document) { normalize($0, detectingLegacyEncodings: detectsLegacyEncodings) }
     }
 
     // MARK: restore

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VNPlanModel
 @testable import VNPlanNormalizer
 
 @Suite struct LegacyEncodingTests {
@@ -53,5 +54,20 @@ import Testing
         let result = Normalizer().normalize(legacy)
         #expect(result.text == "Kế hoạch kiểm soát thủ tục hành chính năm 2025")
         #expect(result.legacyEncoding == .vni)
+    }
+
+    /// OCR writes Unicode: what looks like an 8-bit encoding in its output is OCR noise.
+    @Test func textFromOCRIsNeverDecodedAsALegacyEncoding() throws {
+        let legacy = try LegacyEncoding.tcvn3.encode("Kế hoạch kiểm soát thủ tục hành chính năm 2025")
+        func document(usedOCR: Bool) -> SourceDocument {
+            SourceDocument(metadata: SourceMetadata(fileName: "scan.pdf", sha256: "0", format: .pdf, usedOCR: usedOCR),
+                           blocks: [.paragraph(Paragraph(text: legacy))])
+        }
+        let (scanned, scannedSummary) = Normalizer().normalize(document(usedOCR: true))
+        #expect(scanned.paragraphs.map(\.text) == [legacy])
+        #expect(scannedSummary.legacyEncoding == nil)
+        let (typed, typedSummary) = Normalizer().normalize(document(usedOCR: false))
+        #expect(typed.paragraphs.map(\.text) == ["Kế hoạch kiểm soát thủ tục hành chính năm 2025"])
+        #expect(typedSummary.legacyEncoding == LegacyEncoding.tcvn3.rawValue)
     }
 }
