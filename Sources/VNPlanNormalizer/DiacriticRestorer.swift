@@ -43,11 +43,10 @@ public struct DiacriticRestorer: Sendable {
     /// frequent ("hanh" beside "hành"). Words the model cannot judge (names, abbreviations,
     /// foreign words) do not count.
     public func degradation(of line: Substring) -> Double {
-        let tokens = RestorableToken.tokens(of: line)
-        return degradation(of: tokens, analyses: analyses(of: tokens))
+        degradation(of: analyses(of: RestorableToken.tokens(of: line)))
     }
 
-    private func degradation(of tokens: [RestorableToken], analyses: [WordAnalysis?]) -> Double {
+    private func degradation(of analyses: [WordAnalysis?]) -> Double {
         var judged = 0, damaged = 0, letters = 0
         var bareExcesses: [Float] = []
         for case let analysis? in analyses {
@@ -132,7 +131,7 @@ public struct DiacriticRestorer: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let tokens = RestorableToken.tokens(of: line)
             let analyses = analyses(of: tokens)
-            let degradation = degradation(of: tokens, analyses: analyses)
+            let degradation = degradation(of: analyses)
             guard degradation >= threshold, degradation > 0 else { return String(line) }
             let restored = restore(tokens, analyses: analyses)
             restoredTokens += restored.tokens

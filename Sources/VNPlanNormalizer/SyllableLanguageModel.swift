@@ -90,8 +90,7 @@ public final class SyllableLanguageModel: Sendable {
 
     /// log10 P(word | context); the bigram estimate is looked up only when the trigram is missing.
     func logProbability(after context: Context, _ word: Int32) -> Float {
-        if let code = ngrams.trigramCode(after: context.trie, word) { return quantization.probability(UInt16(code)) }
-        return context.backoff + logProbability(context.second, word)
+        trigramProbability(after: context, word) ?? context.backoff + logProbability(context.second, word)
     }
 
     /// Two words as the context of a trigram, looked up once for all the words a decoder tries
@@ -119,8 +118,11 @@ public final class SyllableLanguageModel: Sendable {
     /// log10 P(word | context) when the caller already knows `lower` = log10 P(word | the
     /// context's second word), which stays the same across the contexts a decoder tries.
     func logProbability(after context: Context, _ word: Int32, lower: Float) -> Float {
-        if let code = ngrams.trigramCode(after: context.trie, word) { return quantization.probability(UInt16(code)) }
-        return context.backoff + lower
+        trigramProbability(after: context, word) ?? context.backoff + lower
+    }
+
+    private func trigramProbability(after context: Context, _ word: Int32) -> Float? {
+        ngrams.trigramCode(after: context.trie, word).map { quantization.probability(UInt16($0)) }
     }
 
     /// log10 P(second | first).
