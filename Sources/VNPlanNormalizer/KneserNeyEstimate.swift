@@ -12,20 +12,21 @@ struct NGramLevel {
     var occurrences: [UInt32] = []
     var logProb: [Float] = []
 
-    init(order: Int) {
-        self.order = order
-    }
-
     /// The n-grams of `occurrences` (packed keys, unsorted, with their weights) counted.
     init(order: Int, occurrences: [(key: UInt64, weight: UInt32)]) {
+        self.init(order: order, entries: occurrences) { _, weight in weight }
+    }
+
+    /// Entries sorted and merged by key: occurrences add up, and each entry adds `count` of
+    /// itself to the estimate's count.
+    private init(order: Int, entries: [(key: UInt64, weight: UInt32)], count: (UInt64, UInt32) -> UInt32) {
         self.order = order
-        let sorted = occurrences.sorted { $0.key < $1.key }
-        for (key, weight) in sorted {
+        for (key, weight) in entries.sorted(by: { $0.key < $1.key }) {
             if keys.last == key {
-                counts[counts.count - 1] += weight
-                self.occurrences[self.occurrences.count - 1] += weight
+                counts[counts.count - 1] += count(key, weight)
+                occurrences[occurrences.count - 1] += weight
             } else {
-                keys.append(key); counts.append(weight); self.occurrences.append(weight)
+                keys.append(key); counts.append(count(key, weight)); occurrences.append(weight)
             }
         }
     }
@@ -35,20 +36,10 @@ struct NGramLevel {
     /// `sentenceStart` has nothing before it to count, so it keeps its occurrences.
     func suffixes(sentenceStart: UInt64) -> NGramLevel {
         let mask = Self.mask(order: order - 1)
-        var packed = zip(keys, occurrences).map { (key: $0 & mask, weight: $1) }
-        packed.sort { $0.key < $1.key }
-        var lower = NGramLevel(order: order - 1)
         let firstWordShift = UInt64(16 * (order - 2))
-        for (key, weight) in packed {
-            let count = key >> firstWordShift == sentenceStart ? weight : 1
-            if lower.keys.last == key {
-                lower.counts[lower.counts.count - 1] += count
-                lower.occurrences[lower.occurrences.count - 1] += weight
-            } else {
-                lower.keys.append(key); lower.counts.append(count); lower.occurrences.append(weight)
-            }
+        return NGramLevel(order: order - 1, entries: zip(keys, occurrences).map { (key: $0 & mask, weight: $1) }) { key, weight in
+            key >> firstWordShift == sentenceStart ? weight : 1
         }
-        return lower
     }
 
     static func mask(order: Int) -> UInt64 {

@@ -125,7 +125,7 @@ public struct Normalizer: Sendable {
         guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if (0x0300...0x036F).contains(scalar.value) {
+            if VietnameseAlphabet.combiningMarks.contains(scalar.value) {
                 while let last = scalars.last, last == " " { scalars.removeLast() }
             }
             scalars.append(scalar)

@@ -77,7 +77,7 @@ enum ScalarClass: Equatable {
         // Latin letters with marks, Vietnamese ones included, and combining marks: most of
         // the non-ASCII text the restorer sees, answered without a Unicode property lookup.
         case 0xC0...0x24F where scalar.value != 0xD7 && scalar.value != 0xF7: self = .letter
-        case 0x1EA0...0x1EF9, 0x300...0x36F: self = .letter
+        case 0x1EA0...0x1EF9, VietnameseAlphabet.combiningMarks: self = .letter
         default:
             let properties = scalar.properties
             if properties.isWhitespace { self = .space }

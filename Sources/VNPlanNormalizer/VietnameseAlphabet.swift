@@ -69,6 +69,9 @@ enum VietnameseAlphabet {
         return modifiedLetters[base] ?? base
     }
 
+    /// Combining diacritical marks: what decomposed text writes after a letter.
+    static let combiningMarks: ClosedRange<UInt32> = 0x0300...0x036F
+
     /// `folded` by Unicode scalar, for the hot loops of training and decoding.
     static let foldedScalars: [UInt32: Unicode.Scalar] = {
         var table: [UInt32: Unicode.Scalar] = [:]
@@ -98,7 +101,7 @@ extension StringProtocol {
         guard utf8.contains(where: { $0 >= 0x80 }) else { return false }
         return unicodeScalars.contains { scalar in
             scalar.value >= 0xC0 && (VietnameseAlphabet.foldedScalars[scalar.value] != nil
-                                     || (0x0300...0x036F).contains(scalar.value))
+                                     || VietnameseAlphabet.combiningMarks.contains(scalar.value))
         }
     }
 }

@@ -8,9 +8,7 @@ enum RecognizedDocument {
         guard pages.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) else {
             throw .noText(file: input.name, pages: pages.count)
         }
-        // Form feeds mark the pages for the text rules, which record them as provenance.
-        let lines = TextLine.lines(of: pages.map(\.text).joined(separator: "\u{0C}"))
-        let blocks = TextLayout(lines: lines).blocks().map { block -> Block in
+        let blocks = TextLayout.blocks(ofPages: pages.map(\.text)).map { block -> Block in
             switch block {
             case .paragraph(var paragraph):
                 paragraph.provenance.ocrConfidence = confidence(onPage: paragraph.provenance.page, of: pages)

@@ -6,7 +6,7 @@ import Foundation
 /// One engine per page keeps the reader free of shared mutable state; loading the language
 /// data costs a few tenths of a second against seconds of recognition.
 public struct TextRecognizer: Sendable {
-    /// Tesseract language codes, best first ("vie", then "eng" as a fallback).
+    /// Tesseract language codes, recognised together ("vie", or "vie" and "eng" for mixed text).
     public var languages: [String]
     /// The resolution pages are rendered at (PDF) or assumed to have (images without one).
     public var dpi: Int
@@ -22,11 +22,10 @@ public struct TextRecognizer: Sendable {
         public var confidence: Double
     }
 
-    /// Recognises an image of `width` × `height` pixels: 1 (grey) or 4 (RGBA or BGRA) bytes per pixel.
-    func recognize(pixels: UnsafePointer<UInt8>, width: Int, height: Int, bytesPerPixel: Int,
-                   bytesPerLine: Int, file: String) throws(ReaderError) -> Page {
+    /// Recognises a grey image of `width` × `height` pixels, one byte each, rows without padding.
+    func recognize(greyPixels pixels: UnsafePointer<UInt8>, width: Int, height: Int, file: String) throws(ReaderError) -> Page {
         try withEngine(file: file) { engine in
-            TessBaseAPISetImage(engine, pixels, Int32(width), Int32(height), Int32(bytesPerPixel), Int32(bytesPerLine))
+            TessBaseAPISetImage(engine, pixels, Int32(width), Int32(height), 1, Int32(width))
             TessBaseAPISetSourceResolution(engine, Int32(dpi))
         }
     }

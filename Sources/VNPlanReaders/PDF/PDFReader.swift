@@ -25,10 +25,8 @@ public struct PDFReader: DocumentReader {
         let texts = pages.map(Self.text(of:))
         defer { pages.forEach { g_object_unref(UnsafeMutableRawPointer($0)) } }
         if texts.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            // Form feeds mark the pages for the text rules, which record them as provenance.
-            let lines = TextLine.lines(of: texts.joined(separator: "\u{0C}"))
             return SourceDocument(metadata: input.metadata(format: .pdf, pageCount: pages.count),
-                                  blocks: TextLayout(lines: lines).blocks())
+                                  blocks: TextLayout.blocks(ofPages: texts))
         }
         guard let recognizer else { throw .noText(file: input.name, pages: pages.count) }
         let recognized = try pages.map { page throws(ReaderError) in
@@ -98,8 +96,7 @@ public struct PDFReader: DocumentReader {
             }
         }
         return try grey.withUnsafeBufferPointer { buffer throws(ReaderError) in
-            try recognizer.recognize(pixels: buffer.baseAddress!, width: pixelWidth, height: pixelHeight,
-                                     bytesPerPixel: 1, bytesPerLine: pixelWidth, file: file)
+            try recognizer.recognize(greyPixels: buffer.baseAddress!, width: pixelWidth, height: pixelHeight, file: file)
         }
     }
 }
