@@ -1,0 +1,76 @@
+/// A page as the readers of drawing formats (PDF, scans) see it: its size, the words printed
+/// on it with their boxes, and the ruling lines drawn on it. The Layout stage turns pages of
+/// geometry into paragraphs and tables; it knows geometry, not PDF and not pixels.
+///
+/// Coordinates are in the page's own units (`unitsPerInch` of them to the inch: 72 for PDF
+/// points, the resolution for an image), origin at the top left, y growing downwards, after
+/// the page was turned upright (`rotation`).
+public struct PageGeometry: Sendable, Codable, Equatable {
+    /// 1-based page number in the file.
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    public var unitsPerInch: Double
+    /// Degrees (0, 90, 180, 270) the reader turned the page clockwise to make it upright.
+    public var rotation: Int
+    /// Words in the order the reader found them; Layout sorts them into lines itself.
+    public var words: [PageWord]
+    public var rulings: [RulingSegment]
+
+    public init(number: Int, width: Double, height: Double, unitsPerInch: Double = 72,
+                rotation: Int = 0, words: [PageWord] = [], rulings: [RulingSegment] = []) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.unitsPerInch = unitsPerInch
+        self.rotation = rotation
+        self.words = words
+        self.rulings = rulings
+    }
+}
+
+/// A word printed on a page: its text and box, and what the format knows of its look.
+public struct PageWord: Sendable, Codable, Equatable {
+    public var text: String
+    public var box: BoundingBox
+    public var fontName: String?
+    /// The font size in page units (the em height), where the format knows it.
+    public var fontSize: Double?
+    public var isBold: Bool
+    /// 0...1, present only for words that OCR recognised.
+    public var confidence: Double?
+
+    public init(text: String, box: BoundingBox, fontName: String? = nil, fontSize: Double? = nil,
+                isBold: Bool = false, confidence: Double? = nil) {
+        self.text = text
+        self.box = box
+        self.fontName = fontName
+        self.fontSize = fontSize
+        self.isBold = isBold
+        self.confidence = confidence
+    }
+}
+
+/// A straight ruling line: a table border, an underline, a rule under a title.
+public struct RulingSegment: Sendable, Codable, Equatable {
+    public enum Orientation: String, Sendable, Codable { case horizontal, vertical }
+
+    public var orientation: Orientation
+    /// The line's centre across its length: y of a horizontal line, x of a vertical one.
+    public var position: Double
+    /// Where the line starts and ends along its length (start ≤ end).
+    public var start: Double
+    public var end: Double
+    public var thickness: Double
+
+    public init(orientation: Orientation, position: Double, start: Double, end: Double,
+                thickness: Double) {
+        self.orientation = orientation
+        self.position = position
+        self.start = min(start, end)
+        self.end = max(start, end)
+        self.thickness = thickness
+    }
+
+    public var length: Double { end - start }
+}
