@@ -10,7 +10,8 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
     case tooLarge(file: String, part: String, limit: Int)
     case damagedPDF(file: String, reason: String)
     case noText(file: String, pages: Int)
-    case unreadableImage(file: String)
+    case unreadableImage(file: String, reason: String)
+    case imageTooLarge(file: String, page: Int, width: Int, height: Int, limit: Int)
     case ocrUnavailable(file: String, languages: [String])
     case disabledFormat(file: String, format: String)
 
@@ -36,8 +37,10 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
             "\(file): the PDF cannot be opened (\(reason))"
         case .noText(let file, let pages):
             "\(file): no text in its \(pages) page(s), neither a text layer nor anything OCR could read"
-        case .unreadableImage(let file):
-            "\(file): the image cannot be decoded (a damaged PNG, JPEG or TIFF)"
+        case .unreadableImage(let file, let reason):
+            "\(file): the image cannot be read (\(reason))"
+        case .imageTooLarge(let file, let page, let width, let height, let limit):
+            "\(file): page \(page) is \(width) × \(height) pixels, more than the \(limit / 1_000_000) million this reader decodes; scan it at 300 dpi"
         case .ocrUnavailable(let file, let languages):
             "\(file): tesseract cannot load the language data \(languages.joined(separator: "+")) (install tesseract-ocr-\(languages.first ?? "vie"), or change \"ocr.languages\" in pipeline.json)"
         case .disabledFormat(let file, let format):

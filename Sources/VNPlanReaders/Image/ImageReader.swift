@@ -1,7 +1,7 @@
 import VNPlanModel
 
-/// Reads a scanned page (PNG, JPEG, TIFF) with OCR. A multi-page TIFF gives its first page.
-public struct ImageReader: DocumentReader {
+/// Reads scanned pages (PNG, JPEG, TIFF with every page) with OCR, as pages of geometry.
+public struct ImageReader: PageGeometryReader {
     public let format = SourceFormat.image
     public var recognizer: TextRecognizer
 
@@ -9,8 +9,14 @@ public struct ImageReader: DocumentReader {
         self.recognizer = recognizer
     }
 
-    public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
-        let page = try recognizer.recognize(imageData: input.data, file: input.name)
-        return try RecognizedDocument.document(of: [page], input: input, format: .image)
+    public func readPages(_ input: InputFile,
+                          into receive: (PageGeometry) -> Void) throws(ReaderError) -> SourceMetadata {
+        var pages = try ImagePages(input)
+        var count = 0
+        try recognizer.pageGeometries(of: &pages, file: input.name) { page in
+            count += 1
+            receive(page)
+        }
+        return input.metadata(format: .image, pageCount: count, usedOCR: true)
     }
 }

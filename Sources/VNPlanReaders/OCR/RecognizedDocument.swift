@@ -27,3 +27,31 @@ enum RecognizedDocument {
         return pages[page - 1].confidence
     }
 }
+
+extension TextRecognizer.Page {
+    /// The page's words as lines of text, top to bottom and left to right: a word joins the
+    /// line whose band holds its middle.
+    init(_ page: PageGeometry) {
+        var lines: [(top: Double, bottom: Double, words: [PageWord])] = []
+        for word in page.words.sorted(by: { ($0.box.y + $0.box.height / 2) < ($1.box.y + $1.box.height / 2) }) {
+            let middle = word.box.y + word.box.height / 2
+            if let last = lines.indices.last, middle <= lines[last].bottom {
+                lines[last].words.append(word)
+            } else {
+                lines.append((word.box.y, word.box.y + word.box.height, [word]))
+            }
+        }
+        text = lines.map { $0.words.sorted { $0.box.x < $1.box.x }.map(\.text).joined(separator: " ") }
+            .joined(separator: "\n")
+        let confidences = page.words.compactMap(\.confidence)
+        confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+    }
+}
+
+extension ImageReader: DocumentReader {
+    public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
+        var pages: [TextRecognizer.Page] = []
+        _ = try readPages(input) { pages.append(TextRecognizer.Page($0)) }
+        return try RecognizedDocument.document(of: pages, input: input, format: .image)
+    }
+}

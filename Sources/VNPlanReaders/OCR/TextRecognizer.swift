@@ -1,71 +1,124 @@
 import CTesseract
 import Foundation
+import VNPlanModel
 
-/// Tesseract, through its C API: a page image in, its text and mean confidence out.
-///
-/// One engine per page keeps the reader free of shared mutable state; loading the language
-/// data costs a few tenths of a second against seconds of recognition.
+/// OCR of page images with leptonica and tesseract: each page prepared (upright, straight,
+/// at a resolution OCR reads well), its ruling lines found, its words read with boxes and
+/// confidence, as the same page geometry the PDF reader gives.
 public struct TextRecognizer: Sendable {
     /// Tesseract language codes, recognised together ("vie", or "vie" and "eng" for mixed text).
     public var languages: [String]
-    /// The resolution pages are rendered at (PDF) or assumed to have (images without one).
+    /// The resolution pages are rendered at (PDF), or assumed for an image whose file states
+    /// none and whose letters are too few to tell.
     public var dpi: Int
+    /// Pages recognised at once, each by its own engine.
+    public var workers: Int
 
-    public init(languages: [String] = ["vie"], dpi: Int = 300) {
+    public init(languages: [String] = ["vie"], dpi: Int = 300,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.languages = languages
         self.dpi = dpi
+        self.workers = max(1, workers)
     }
 
+    /// A grey page handed over by a reader that renders pages itself.
+    public struct GreyPage: Sendable {
+        /// One byte a pixel, rows without padding, 0 black … 255 white.
+        public var pixels: [UInt8]
+        public var width: Int
+        public var height: Int
+        /// Pixels per inch the page was rendered at.
+        public var resolution: Int
+        /// 1-based page number in the file.
+        public var number: Int
+
+        public init(pixels: [UInt8], width: Int, height: Int, resolution: Int, number: Int) {
+            self.pixels = pixels
+            self.width = width
+            self.height = height
+            self.resolution = resolution
+            self.number = number
+        }
+    }
+
+    /// The geometry of one grey page of `width` × `height` pixels, one byte each, rows
+    /// without padding, rendered or scanned at `resolution`.
+    public func pageGeometry(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, resolution: Int,
+                             pageNumber: Int, file: String) throws(ReaderError) -> PageGeometry {
+        let image = try Self.image(greyPixels: greyPixels, width: width, height: height, page: pageNumber, file: file)
+        return try OCREngine.withEngine(languages: languages, file: file) { engine throws(ReaderError) in
+            try recognition(by: engine, file: file).geometry(of: image, declaredResolution: resolution, pageNumber: pageNumber)
+        }
+    }
+
+    /// The geometry of every page `next` gives, handed to `receive` in page order. Pages are
+    /// produced on the calling thread and recognised ahead on up to `workers` threads, a few
+    /// pages at a time, so memory stays bounded in the page count.
+    public func pageGeometries(file: String, next: () throws(ReaderError) -> GreyPage?,
+                               receive: (PageGeometry) throws(ReaderError) -> Void) throws(ReaderError) {
+        let recognizer = self
+        try PageWorkers<GreyPage>(workers: workers, languages: languages, file: file).run(
+            next: next,
+            recognize: { page, engine throws(ReaderError) in
+                let image = try page.pixels.withUnsafeBufferPointer { pixels throws(ReaderError) in
+                    guard let base = pixels.baseAddress, pixels.count >= page.width * page.height else {
+                        throw ReaderError.unreadableImage(file: file, reason: "page \(page.number) has fewer pixels than its size")
+                    }
+                    return try Self.image(greyPixels: base, width: page.width, height: page.height,
+                                          page: page.number, file: file)
+                }
+                return try recognizer.recognition(by: engine, file: file)
+                    .geometry(of: image, declaredResolution: page.resolution, pageNumber: page.number)
+            },
+            receive: receive)
+    }
+
+    /// The decoded pages of an image file, as `pageGeometries(file:next:receive:)` does for grey pages.
+    func pageGeometries(of pages: inout ImagePages, file: String,
+                        receive: (PageGeometry) throws(ReaderError) -> Void) throws(ReaderError) {
+        let recognizer = self
+        try PageWorkers<DecodedPage>(workers: workers, languages: languages, file: file).run(
+            next: { () throws(ReaderError) in try pages.next() },
+            recognize: { page, engine throws(ReaderError) in
+                try recognizer.recognition(by: engine, file: file)
+                    .geometry(of: page.image, declaredResolution: page.declaredResolution, pageNumber: page.number)
+            },
+            receive: receive)
+    }
+
+    /// A page's text, lines in reading order, and its words' mean confidence: for the readers
+    /// that still give text rather than geometry.
     public struct Page: Sendable, Equatable {
         public var text: String
-        /// Tesseract's mean word confidence, 0...1.
+        /// The mean word confidence, 0...1.
         public var confidence: Double
     }
 
-    /// Recognises a grey image of `width` × `height` pixels, one byte each, rows without padding.
-    func recognize(greyPixels pixels: UnsafePointer<UInt8>, width: Int, height: Int, file: String) throws(ReaderError) -> Page {
-        try withEngine(file: file) { engine in
-            TessBaseAPISetImage(engine, pixels, Int32(width), Int32(height), 1, Int32(width))
-            TessBaseAPISetSourceResolution(engine, Int32(dpi))
-        }
+    func recognize(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, file: String) throws(ReaderError) -> Page {
+        Page(try pageGeometry(greyPixels: greyPixels, width: width, height: height, resolution: dpi, pageNumber: 1, file: file))
     }
 
-    /// Recognises an image file's bytes (PNG, JPEG, TIFF), decoded by leptonica.
-    func recognize(imageData: Data, file: String) throws(ReaderError) -> Page {
-        var pix = imageData.withUnsafeBytes { bytes in
-            bytes.bindMemory(to: UInt8.self).baseAddress.flatMap { pixReadMem($0, bytes.count) }
-        }
-        defer { pixDestroy(&pix) }
-        guard let image = pix else { throw .unreadableImage(file: file) }
-        return try withEngine(file: file) { engine in
-            TessBaseAPISetImage2(engine, image)
-            // Scanners record their resolution; a missing one (0 or 1) would mislead layout analysis.
-            if pixGetXRes(image) < 70 { TessBaseAPISetSourceResolution(engine, Int32(dpi)) }
-        }
+    private func recognition(by engine: OCREngine, file: String) -> PageRecognition {
+        PageRecognition(engine: engine, file: file, assumedResolution: dpi)
     }
 
-    private func withEngine(file: String, setImage: (OpaquePointer) -> Void) throws(ReaderError) -> Page {
-        Self.singleThreaded
-        guard let engine = TessBaseAPICreate() else { throw .ocrUnavailable(file: file, languages: languages) }
-        defer { TessBaseAPIEnd(engine); TessBaseAPIDelete(engine) }
-        guard TessBaseAPIInit3(engine, nil, languages.joined(separator: "+")) == 0 else {
-            throw .ocrUnavailable(file: file, languages: languages)
+    /// A leptonica image of the grey pixels (leptonica keeps 8-bit pixels in 32-bit words,
+    /// most significant byte first, so the rows are copied and the words' bytes swapped).
+    static func image(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, page: Int,
+                      file: String) throws(ReaderError) -> LeptonicaImage {
+        guard width * height <= ImagePages.pixelLimit else {
+            throw .imageTooLarge(file: file, page: page, width: width, height: height, limit: ImagePages.pixelLimit)
         }
-        setImage(engine)
-        guard let text = TessBaseAPIGetUTF8Text(engine) else { return Page(text: "", confidence: 0) }
-        defer { TessDeleteText(text) }
-        let confidence = Double(max(TessBaseAPIMeanTextConf(engine), 0)) / 100
-        return Page(text: String(cString: text), confidence: confidence)
+        guard min(width, height) >= ImagePages.smallestSide,
+              let image = LeptonicaImage(pixCreate(Int32(width), Int32(height), 8)), let data = pixGetData(image.pix) else {
+            throw .unreadableImage(file: file, reason: "page \(page) is \(width) × \(height) pixels, too small to hold text")
+        }
+        let rowBytes = Int(pixGetWpl(image.pix)) * 4
+        let destination = UnsafeMutableRawPointer(data)
+        for row in 0..<height {
+            (destination + row * rowBytes).copyMemory(from: greyPixels + row * width, byteCount: width)
+        }
+        pixEndianByteSwap(image.pix)
+        return image
     }
-
-    /// Tesseract's OpenMP threads fight each other on a small machine: one page took 13.6 s
-    /// with them and 2.5 s on one thread here; batches run files in parallel instead. OpenMP
-    /// reads OMP_THREAD_LIMIT before `main`, so the regions are made inactive through its API
-    /// (found at run time: tesseract may be built without OpenMP). A limit the user set is kept.
-    private static let singleThreaded: Void = {
-        guard getenv("OMP_THREAD_LIMIT") == nil, let process = dlopen(nil, RTLD_NOW),
-              let symbol = dlsym(process, "omp_set_max_active_levels") else { return }
-        typealias SetMaxActiveLevels = @convention(c) (Int32) -> Void
-        unsafeBitCast(symbol, to: SetMaxActiveLevels.self)(0)
-    }()
 }

@@ -1,0 +1,88 @@
+import CTesseract
+import Foundation
+import VNPlanModel
+
+/// One page image in, its geometry out: prepared (upright, straight, readable resolution),
+/// its ruling lines found and taken out of the image OCR reads, its words read with boxes
+/// and confidence. Coordinates are the prepared page's pixels; `unitsPerInch` its resolution.
+struct PageRecognition {
+    let engine: OCREngine
+    let file: String
+    /// The resolution assumed when neither the file nor the page's letters tell it.
+    let assumedResolution: Int
+
+    func geometry(of image: LeptonicaImage, declaredResolution: Int, pageNumber: Int) throws(ReaderError) -> PageGeometry {
+        guard let page = PagePreparation.prepare(image, declared: declaredResolution, assumed: assumedResolution) else {
+            throw .unreadableImage(file: file, reason: "page \(pageNumber) could not be prepared for OCR")
+        }
+        let rulings = RulingFinder(resolution: page.resolution).rulings(in: page.binary)
+        let margin = max(1, page.resolution / 150)
+        let reading = page.grey.whitened(rulings.mask, widenedBy: margin) ?? page.grey
+        let cells = RuledCells.boxes(enclosedBy: rulings.mask, ink: page.binary, resolution: page.resolution)
+        var words = cells.isEmpty ? [] : engine.words(in: reading, resolution: page.resolution, regions: cells)
+        let outside = reading.whitened(cells) ?? reading
+        words += engine.words(in: outside, resolution: page.resolution)
+        let strokes = StrokeWidths(of: page.binary)
+        let pageWords = words.map { word in
+            PageWord(text: word.text,
+                     box: BoundingBox(x: Double(word.left), y: Double(word.top),
+                                      width: Double(word.right - word.left), height: Double(word.bottom - word.top)),
+                     isBold: strokes?.isBold(word) ?? false,
+                     confidence: word.confidence)
+        }
+        return PageGeometry(number: pageNumber, width: Double(page.grey.width), height: Double(page.grey.height),
+                            unitsPerInch: Double(page.resolution), rotation: page.rotation,
+                            words: pageWords, rulings: rulings.segments)
+    }
+}
+
+extension LeptonicaImage {
+    /// This grey image with the mask's pixels, widened by `margin` on every side, made white.
+    func whitened(_ mask: LeptonicaImage?, widenedBy margin: Int) -> LeptonicaImage? {
+        guard let mask else { return nil }
+        let size = Int32(2 * margin + 1)
+        guard let wide = LeptonicaImage(pixDilateBrick(nil, mask.pix, size, size)),
+              let copy = LeptonicaImage(pixCopy(nil, pix)) else { return nil }
+        pixSetMasked(copy.pix, wide.pix, 0xFF)
+        return copy
+    }
+
+    /// This grey image with the rectangles made white; nil when there are none.
+    func whitened(_ rectangles: [Rectangle]) -> LeptonicaImage? {
+        guard !rectangles.isEmpty, let copy = LeptonicaImage(pixCopy(nil, pix)) else { return nil }
+        for rectangle in rectangles {
+            var box = boxCreate(Int32(rectangle.x), Int32(rectangle.y), Int32(rectangle.width), Int32(rectangle.height))
+            if let box { pixSetInRectArbitrary(copy.pix, box, 0xFF) }
+            boxDestroy(&box)
+        }
+        return copy
+    }
+}
+
+/// Bold print from the ink itself (tesseract's LSTM models do not say): a word's mean stroke
+/// width, twice its ink over its outline, against the page's typical stroke.
+struct StrokeWidths {
+    private let ink: LeptonicaImage
+    private let inner: LeptonicaImage
+    private let typical: Double
+    /// Bold type's strokes are 1.5–2 times as wide as regular type's of the same size.
+    private static let boldRatio = 1.35
+
+    init?(of binary: LeptonicaImage) {
+        guard let inner = LeptonicaImage(pixErodeBrick(nil, binary.pix, 3, 3)) else { return nil }
+        let page = LeptonicaImage.Rectangle(x: 0, y: 0, width: binary.width, height: binary.height)
+        let all = binary.blackPixels(in: page), core = inner.blackPixels(in: page)
+        guard all > core, core > 0 else { return nil }
+        self.ink = binary
+        self.inner = inner
+        self.typical = 2 * Double(all) / Double(all - core)
+    }
+
+    func isBold(_ word: OCREngine.Word) -> Bool {
+        let box = LeptonicaImage.Rectangle(x: word.left, y: word.top, width: word.right - word.left,
+                                           height: word.bottom - word.top)
+        let all = ink.blackPixels(in: box), core = inner.blackPixels(in: box)
+        guard all > core else { return false }
+        return 2 * Double(all) / Double(all - core) > Self.boldRatio * typical
+    }
+}
