@@ -1,4 +1,5 @@
 import Foundation
+import VNPlanLayout
 import VNPlanModel
 import VNPlanNormalizer
 import VNPlanReaders
@@ -15,8 +16,10 @@ public struct Pipeline: Sendable {
         self.normalizer = Normalizer(configuration: configuration.normalizer)
     }
 
-    /// Sniffs the format and reads the file into the IR.
-    public func read(_ input: InputFile) throws(PipelineError) -> SourceDocument {
+    /// Sniffs the format and reads the file into the IR; `observe` sees each page of
+    /// geometry on its way to the Layout stage (PDF with a text layer).
+    public func read(_ input: InputFile,
+                     observingPages observe: (PageGeometry) -> Void = { _ in }) throws(PipelineError) -> SourceDocument {
         let format: SourceFormat
         do { format = try FormatSniffer.format(of: input) }
         catch { throw PipelineError(file: input.name, stage: .sniff, reason: error.description) }
@@ -24,8 +27,33 @@ public struct Pipeline: Sendable {
             throw PipelineError(file: input.name, stage: .sniff,
                                 reason: ReaderError.disabledFormat(file: input.name, format: format.rawValue).description)
         }
-        do { return try reader(for: format).read(input) }
-        catch { throw PipelineError(file: input.name, stage: .read, reason: error.description) }
+        do {
+            let reader = reader(for: format)
+            if let geometryReader = reader as? any PageGeometryReader, try drawsItsText(input, reader) {
+                return try laidOut(input, geometryReader, observe)
+            }
+            return try reader.read(input)
+        } catch {
+            throw PipelineError(file: input.name, stage: .read, reason: error.description)
+        }
+    }
+
+    /// A PDF with a text layer is read as pages of geometry; a scan still as OCR text.
+    private func drawsItsText(_ input: InputFile, _ reader: any DocumentReader) throws(ReaderError) -> Bool {
+        guard let pdf = reader as? PDFReader else { return false }
+        return try pdf.hasTextLayer(input)
+    }
+
+    /// Pages of geometry through the Layout stage, one page at a time.
+    private func laidOut(_ input: InputFile, _ reader: any PageGeometryReader,
+                         _ observe: (PageGeometry) -> Void) throws(ReaderError) -> SourceDocument {
+        var layout = LayoutAnalyzer()
+        let metadata = try reader.readPages(input) { page in
+            observe(page)
+            layout.add(page)
+        }
+        let (blocks, warnings) = layout.finish()
+        return SourceDocument(metadata: metadata, blocks: blocks, warnings: warnings)
     }
 
     /// The whole conversion of one file into its canonical plan.

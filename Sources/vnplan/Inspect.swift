@@ -16,7 +16,7 @@ struct Inspect: ParsableCommand {
     @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text.", valueName: "file"))
     var file: String
 
-    @Flag(help: "Print the intermediate representation as JSON instead.")
+    @Flag(help: "Print the intermediate representation as JSON instead, with the pages of geometry (words with boxes, ruling lines) the Layout stage read.")
     var json = false
 
     @OptionGroup var pipelineOptions: PipelineOptions
@@ -24,15 +24,18 @@ struct Inspect: ParsableCommand {
     func run() throws {
         let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
         let document: SourceDocument
+        var pages: [PageGeometry] = []
         do {
-            document = try pipeline.read(try InputFile(contentsOf: URL(fileURLWithPath: file)))
+            document = try pipeline.read(try InputFile(contentsOf: URL(fileURLWithPath: file))) { page in
+                if json { pages.append(page) }
+            }
         } catch let error as ReaderError {
             throw CommandFailure(error.description)
         } catch let error as PipelineError {
             throw CommandFailure(error.description)
         }
         if json {
-            FileHandle.standardOutput.write(try CanonicalJSON.encode(document))
+            FileHandle.standardOutput.write(try CanonicalJSON.encode(InspectReport(document: document, pages: pages)))
             return
         }
         for (index, block) in document.blocks.enumerated() {
@@ -52,4 +55,10 @@ struct Inspect: ParsableCommand {
             }
         }
     }
+}
+
+/// What `inspect --json` prints: the IR, and the pages of geometry it was laid out from.
+private struct InspectReport: Encodable {
+    var document: SourceDocument
+    var pages: [PageGeometry]
 }
