@@ -28,7 +28,7 @@ release: deps
 
 demo: release
 	@mkdir -p $(OUT)
-	@for f in samples/*.docx samples/*.txt; do \
+	@for f in samples/*.docx samples/*.pdf samples/*.txt; do \
 	  [ -e "$$f" ] || continue; \
 	  name=$$(basename "$$f"); name=$${name%.*}; \
 	  .build/release/vnplan convert "$$f" -o "$(OUT)/$$name.json" && echo "$$f → $(OUT)/$$name.json"; \

@@ -28,22 +28,32 @@ struct LatticeTables {
         }
     }
 
-    /// Two tables drawn one right under the other touch, but no inner vertical line runs
-    /// from one into the other (their outer borders may look continuous): a horizontal line
-    /// that no inner vertical crosses is the seam between them.
+    /// Two tables drawn one right under the other touch, and their outer borders may look
+    /// continuous; but the columns change at the line between them: inner verticals end on it
+    /// from above and others, at other places, start on it below. That line is a seam.
     private func splitAtSeams(_ group: Group) -> [Group] {
         let positions = Set(group.horizontals.map(\.position)).sorted()
-        guard positions.count > 2, let left = group.verticals.map(\.position).min(),
-              let right = group.verticals.map(\.position).max() else { return [group] }
-        let inner = group.verticals.filter { $0.position > left + snap && $0.position < right - snap }
+        guard positions.count > 2 else { return [group] }
+        func places(_ lines: [RulingSegment]) -> [Double] {
+            lines.map { ($0.position / snap).rounded() * snap }.sorted()
+        }
         let seams = positions.dropFirst().dropLast().filter { y in
-            !inner.contains { $0.start < y - snap && $0.end > y + snap }
+            let ending = places(group.verticals.filter { abs($0.end - y) <= snap })
+            let starting = places(group.verticals.filter { abs($0.start - y) <= snap })
+            return !ending.isEmpty && !starting.isEmpty && Set(ending).isDisjoint(with: starting)
         }
         guard !seams.isEmpty else { return [group] }
         let bounds = [-Double.infinity] + seams + [Double.infinity]
         return zip(bounds, bounds.dropFirst()).map { top, bottom in
             Group(horizontals: group.horizontals.filter { $0.position >= top - snap && $0.position <= bottom + snap },
-                  verticals: group.verticals.filter { ($0.start + $0.end) / 2 > top && ($0.start + $0.end) / 2 < bottom })
+                  verticals: group.verticals.compactMap { line in
+                      // A border that runs on through the seam is cut there, a piece to each table.
+                      guard line.start < bottom - snap, line.end > top + snap else { return nil }
+                      var piece = line
+                      piece.start = max(line.start, top)
+                      piece.end = min(line.end, bottom)
+                      return piece
+                  })
         }.filter { !$0.horizontals.isEmpty && !$0.verticals.isEmpty }
     }
 

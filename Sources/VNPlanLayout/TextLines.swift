@@ -38,22 +38,20 @@ struct TextLine {
     /// The lowest OCR confidence of the line's words, nil for a text layer.
     var confidence: Double? { words.compactMap(\.confidence).min() }
 
-    /// Groups words into lines: a word joins the line whose vertical band holds its centre.
-    /// Sorting makes it O(n log n); words are visited once.
+    /// Groups words into lines: a word joins the line whose first word's middle is within
+    /// 0.4 of a word's height of its own (a fixed band, so lines of neighbouring columns set at
+    /// other heights never chain into one). Sorting makes it O(n log n).
     static func lines(of words: [PageWord]) -> [TextLine] {
         let sorted = words.sorted { ($0.box.midY, $0.box.x) < ($1.box.midY, $1.box.x) }
         var lines: [TextLine] = []
         var current: [PageWord] = []
-        var band = (top: 0.0, bottom: 0.0)
         for word in sorted {
-            if !current.isEmpty, word.box.midY <= band.bottom,
-               word.box.midY >= band.top || word.box.y < band.bottom {
+            if let first = current.first,
+               abs(word.box.midY - first.box.midY) <= 0.4 * max(first.box.height, word.box.height) {
                 current.append(word)
-                band.bottom = max(band.bottom, min(word.box.maxY, band.bottom + word.box.height / 2))
             } else {
                 if !current.isEmpty { lines.append(TextLine(words: current)) }
                 current = [word]
-                band = (word.box.y, word.box.maxY)
             }
         }
         if !current.isEmpty { lines.append(TextLine(words: current)) }
