@@ -45,6 +45,10 @@ import Testing
         #expect(FontEncoding.encoding(ofFont: "KERPTY+TimesNewRomanPSMT", sample: upright) == .glyphIndex(.timesNewRoman))
         #expect(FontEncoding.encoding(ofFont: "SLTDGJ+TimesNewRomanPS-BoldItalicMT", sample: italic)
                 == .glyphIndex(.timesNewRomanItalic))
+        // Word switches font letter by letter in KH-1105's table ("th" + "ҫ" + "u"): a font
+        // may give only such pieces, and they tell too.
+        #expect(FontEncoding.encoding(ofFont: nil, sample: "ҫ ӕ ӕ ӝ ӟ ӕ ӝ ÿ ҥ ӯ ѭ ѭӡ ѫ Ӎ ӧ ӗ") == .glyphIndex(.timesNewRoman))
+        #expect(FontEncoding.encoding(ofFont: nil, sample: "͇ ̩ ͙ ͯ ͋ ͇ ͓ ͙") == .glyphIndex(.timesNewRomanItalic))
         // A run of digits and punctuation only: its control characters tell.
         #expect(FontEncoding.encoding(ofFont: nil, sample: "\u{14}\u{13}\u{18}\u{13}\u{12}") == .glyphIndex(.timesNewRoman))
     }
@@ -108,6 +112,8 @@ import Testing
         "UBND VLNCN PCCN ATLĐ KH-ĐKT QĐ-SCT NĐ-CP TT STT",
         "The inspection team will review the permits and storage records of each unit.",
         "06/3/2026 1105 23/3/2026 02 0983 134 682 Km26+793 (IC14) 1.2.3",
+        "Kiểm tra việc chấp hành quy định pháp luật".decomposedStringWithCanonicalMapping,
+        "Проверка соблюдения правил Ελληνικά",
     ]
 
     @Test func textThatIsRightStaysAsItIs() {
