@@ -48,9 +48,11 @@ public struct Pipeline: Sendable {
     private func laidOut(_ input: InputFile, _ reader: any PageGeometryReader,
                          _ observe: (PageGeometry) -> Void) throws(ReaderError) -> SourceDocument {
         var layout = LayoutAnalyzer()
+        var fonts = FontDecoding()
         let metadata = try reader.readPages(input) { page in
-            observe(page)
-            layout.add(page)
+            let decoded = fonts.decoded(page)
+            observe(decoded)
+            layout.add(decoded)
         }
         let (blocks, warnings) = layout.finish()
         return SourceDocument(metadata: metadata, blocks: blocks, warnings: warnings)
@@ -112,5 +114,28 @@ public struct PipelineError: Error, Equatable, CustomStringConvertible {
     /// The reason already names the file when it comes from a reader.
     public var description: String {
         reason.hasPrefix(file + ":") ? reason : "\(file): \(reason)"
+    }
+}
+
+/// The words of a PDF's old Vietnamese fonts (TCVN3, VNI, glyph-indexed) as Unicode. How a
+/// font reads is decided once per document, from its text on the first page that uses it.
+/// poppler names fonts without their subset tag, so a glyph-indexed subset and a proper one
+/// of the same face share a name: a glyph-indexed font's word is decoded only where the word
+/// itself reads better so.
+struct FontDecoding {
+    private var encodings: [String: FontEncoding] = [:]
+
+    mutating func decoded(_ page: PageGeometry) -> PageGeometry {
+        var samples: [String: [String]] = [:]
+        for word in page.words { if let font = word.fontName, encodings[font] == nil { samples[font, default: []].append(word.text) } }
+        for (font, words) in samples { encodings[font] = FontEncoding.encoding(ofFont: font, sample: words.joined(separator: " ")) }
+        var page = page
+        for index in page.words.indices {
+            guard let font = page.words[index].fontName, let encoding = encodings[font], encoding != .unicode else { continue }
+            let text = page.words[index].text
+            if case .glyphIndex = encoding, FontEncoding.encoding(ofFont: nil, sample: text) == .unicode { continue }
+            page.words[index].text = encoding.decode(text)
+        }
+        return page
     }
 }

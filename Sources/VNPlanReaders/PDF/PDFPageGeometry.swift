@@ -43,7 +43,8 @@ enum PDFPageGeometry {
             let scalar = scalars[index]
             while runIndex < runs.count, runs[runIndex].end < index { runIndex += 1 }
             let run = runIndex < runs.count && runs[runIndex].start <= index ? runs[runIndex] : nil
-            if scalar.properties.isWhitespace || scalar.value < 32 {
+            // Control codes are kept: a font embedded by glyph index prints its digits with them.
+            if scalar.properties.isWhitespace {
                 builder.finish(into: &words)
                 continue
             }
@@ -103,16 +104,11 @@ enum PDFPageGeometry {
         mutating func finish(into words: inout [PageWord]) {
             defer { text = String.UnicodeScalarView(); box = nil }
             guard !text.isEmpty, let box else { return }
-            let fontName = run?.fontName.map(Self.withoutSubsetTag)
+            // The subset tag stays: two subsets of one font may be encoded differently.
+            let fontName = run?.fontName
             words.append(PageWord(text: String(text), box: box, fontName: fontName,
                                   fontSize: run.map(\.fontSize).flatMap { $0 > 0 && $0.isFinite ? $0 : nil },
                                   isBold: fontName.map(Self.isBold) ?? false))
-        }
-
-        /// "ABCDEF+TimesNewRomanPS-BoldMT" names the subset of a font embedded in this file.
-        private static func withoutSubsetTag(_ name: String) -> String {
-            guard let plus = name.firstIndex(of: "+"), name.distance(from: name.startIndex, to: plus) == 6 else { return name }
-            return String(name[name.index(after: plus)...])
         }
 
         private static func isBold(_ fontName: String) -> Bool {
