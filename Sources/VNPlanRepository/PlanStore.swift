@@ -70,8 +70,8 @@ public final class PlanStore: @unchecked Sendable {
     }
 
     private func write(_ data: Data, to relativePath: String) throws(RepositoryError) {
-        do { try AtomicFile.write(data, to: repository.url(of: relativePath)) }
-        catch { throw .cannotWrite(path: relativePath, reason: error.localizedDescription) }
+        do { try AtomicFile.write(data, to: repository.url(of: relativePath), links: .replace) }
+        catch { throw .output(OutputError(path: relativePath, problem: error.problem)) }
     }
 }
 

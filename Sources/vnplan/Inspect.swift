@@ -3,6 +3,7 @@ import Foundation
 import VNPlanModel
 import VNPlanPipeline
 import VNPlanReaders
+import VNPlanRepository
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct Inspect: ParsableCommand {
             each cell prefixed with its grid column and, when merged, its spans.
             """)
 
-    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text; \"-\" for standard input.", valueName: "file"))
     var file: String
 
     @Flag(help: "Print the intermediate representation as JSON instead.")
@@ -23,16 +24,15 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
+        let input = try DocumentArgument.read(file, command: "inspect")
         let document: SourceDocument
         do {
-            document = try pipeline.read(try InputFile(contentsOf: URL(fileURLWithPath: file)))
-        } catch let error as ReaderError {
-            throw CommandFailure(error.description)
-        } catch let error as PipelineError {
+            document = try pipeline.read(input)
+        } catch {
             throw CommandFailure(error.description)
         }
         if json {
-            FileHandle.standardOutput.write(try CanonicalJSON.encode(document))
+            try OutputFile.write(try CanonicalJSON.encode(document), to: nil)
             return
         }
         for (index, block) in document.blocks.enumerated() {
