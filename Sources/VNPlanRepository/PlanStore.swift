@@ -41,7 +41,7 @@ public final class PlanStore: @unchecked Sendable {
             try moveAside(plain, sha256: holder.source.sha256)
             return Self.disambiguated(plan)
         }
-        let taken = siblings.contains { Self.isDisambiguated($0, base: plan.id) }
+        let taken = siblings.contains { StoredName.isMarkedFile($0, of: plan.id) }
         return taken ? Self.disambiguated(plan) : plan
     }
 
@@ -60,13 +60,6 @@ public final class PlanStore: @unchecked Sendable {
         var plan = plan
         plan.id += "-" + plan.source.sha256.prefix(8)
         return plan
-    }
-
-    /// "<base>-<8 hex>.json": an id that disambiguation made from `base`.
-    static func isDisambiguated(_ fileName: String, base: String) -> Bool {
-        guard fileName.hasPrefix(base + "-"), fileName.hasSuffix(".json") else { return false }
-        let suffix = fileName.dropFirst(base.count + 1).dropLast(".json".count)
-        return suffix.count == 8 && suffix.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
     private func write(_ data: Data, to relativePath: String) throws(RepositoryError) {

@@ -64,6 +64,8 @@ struct JSONSourceMap {
                     if lines[path] == nil { lines[path] = line }
                     switch bytes[index] {
                     case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        // Foundation's decoder stops at the same depth; a plan nests less than 10.
+                        guard stack.count < 512 else { throw error("nested deeper than 512 levels; a plan is not") }
                         let isObject = bytes[index] == UInt8(ascii: "{")
                         index += 1
                         skipWhitespace()
@@ -182,6 +184,7 @@ struct JSONSourceMap {
             let integerStart = index
             guard digits() > 0 else { throw error("a number needs digits") }
             if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 {
+                index = integerStart
                 throw error("a number cannot start with 0")
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
