@@ -166,6 +166,7 @@ public enum RepositoryError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case notARepository(path: String)
+    case notEncodable(path: String)
     /// A file of the repository that could not be written (the path relative to its root).
     case output(OutputError)
 
@@ -174,6 +175,9 @@ public enum RepositoryError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))"
         case .cannotWrite(let path, let reason): "\(path): cannot be written (\(reason)); check the disk space and permissions"
         case .output(let error): error.description
+        case .notEncodable(let path):
+            "\(path): the plan cannot be written as JSON (a number in it is infinite or not a number); "
+                + "report it with its source document"
         case .notARepository(let path):
             "\(path) is not a plans repository (it has no plans/ folder and no index.sqlite); "
                 + "make one with vnplan init \(path), or name the right folder with --repo"

@@ -115,7 +115,7 @@ extension PlanIndex {
             case .SQLITE_INTERRUPT: throw IndexError.timedOut(seconds: limits.seconds ?? 0)
             case .SQLITE_READONLY:
                 throw IndexError.badQuery("the index is read-only here: use SELECT (or WITH … SELECT); rebuild it with vnplan index")
-            default: throw IndexError.badQuery("SQL error: \(error.message ?? "\(error)")")
+            default: throw IndexError.badQuery("SQL error: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
             }
         }
     }

@@ -40,7 +40,7 @@ public struct PlanIndex: Sendable {
         } catch let error as IndexError {
             throw error
         } catch {
-            throw .database(path: url.path, reason: "\(error)")
+            throw .database(path: url.path, reason: Self.reason(error))
         }
     }
 
@@ -51,7 +51,16 @@ public struct PlanIndex: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         do { return try DatabaseQueue(path: url.path, configuration: configuration) }
-        catch { throw .database(path: url.path, reason: "\(error)") }
+        catch { throw .database(path: url.path, reason: Self.reason(error)) }
+    }
+
+    /// SQLite's own words, without GRDB's wrapping; a repository error as it describes itself.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as DatabaseError: (error.message ?? "SQLite error \(error.resultCode.rawValue)") + "; delete index.sqlite and run vnplan index"
+        case let error as CustomStringConvertible: error.description
+        default: error.localizedDescription
+        }
     }
 
     private static func storedVersion(at url: URL) -> Int? {
