@@ -3,6 +3,7 @@ import Foundation
 import VNPlanModel
 import VNPlanPipeline
 import VNPlanReaders
+import VNPlanRepository
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct Inspect: ParsableCommand {
             each cell prefixed with its grid column and, when merged, its spans.
             """)
 
-    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text; \"-\" for standard input.", valueName: "file"))
     var file: String
 
     @Flag(help: "Print the intermediate representation as JSON instead, with the pages of geometry (words with boxes, ruling lines) the Layout stage read.")
@@ -23,19 +24,18 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
+        let input = try DocumentArgument.read(file, command: "inspect")
         let document: SourceDocument
         var pages: [PageGeometry] = []
         do {
-            document = try pipeline.read(try InputFile(contentsOf: URL(fileURLWithPath: file))) { page in
+            document = try pipeline.read(input) { page in
                 if json { pages.append(page) }
             }
-        } catch let error as ReaderError {
-            throw CommandFailure(error.description)
-        } catch let error as PipelineError {
+        } catch {
             throw CommandFailure(error.description)
         }
         if json {
-            FileHandle.standardOutput.write(try CanonicalJSON.encode(InspectReport(document: document, pages: pages)))
+            try OutputFile.write(try CanonicalJSON.encode(InspectReport(document: document, pages: pages)), to: nil)
             return
         }
         for (index, block) in document.blocks.enumerated() {
