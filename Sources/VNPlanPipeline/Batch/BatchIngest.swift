@@ -179,7 +179,8 @@ public struct BatchIngest: Sendable {
                                    reason: "no plan found: no task, no issuer and no title were recognised")
         }
         if let first = previous.first { plan.source.file = first.file }
-        guard let lock = context.lock else {
+        // A dry run has no lock: it writes nothing, not even the lock file.
+        guard !options.dryRun, let lock = context.lock else {
             return DocumentOutcome(file: name, status: previous.isEmpty ? .written : .replaced, sha256: input.sha256,
                                    plan: plan.repositoryPath)
         }
