@@ -10,10 +10,12 @@ public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     private let normalizer: Normalizer
     private let extractor = PlanExtractor()
+    private let producer: Producer
 
     public init(configuration: PipelineConfiguration) {
         self.configuration = configuration
         self.normalizer = Normalizer(configuration: configuration.normalizer)
+        self.producer = configuration.producer
     }
 
     /// Sniffs the format and reads the file into the IR; `observe` sees each page of
@@ -81,7 +83,9 @@ public struct Pipeline: Sendable {
             throw PipelineError(file: input.name, stage: .tables,
                                 reason: "the pipeline does not run the tables stage for \(document.metadata.format.rawValue) files, so no plan can be made")
         }
-        return extractor.plan(from: document, normalization: summary)
+        var plan = extractor.plan(from: document, normalization: summary)
+        plan.producer = producer
+        return plan
     }
 
     private func reader(for format: SourceFormat) -> any DocumentReader {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanPipeline
 
 @main
 struct VNPlan: ParsableCommand {
@@ -11,7 +12,7 @@ struct VNPlan: ParsableCommand {
             a reader turns it into blocks of paragraphs and tables, the normalizer repairs the \
             Vietnamese text, and the table reconstructor turns task tables into plan rows.
             """,
-        version: "0.1.0",
+        version: VNPlanVersion.current,
         subcommands: [
             Convert.self,
             Init.self,
@@ -26,6 +27,7 @@ struct VNPlan: ParsableCommand {
             LanguageModelCommand.self,
             Inspect.self,
             BenchConvert.self,
+            Worker.self,
         ]
     )
 
