@@ -92,7 +92,7 @@ public struct Pipeline: Sendable {
         let recognizer = TextRecognizer(languages: configuration.ocr.languages, dpi: configuration.ocr.dpi)
         return switch format {
         case .docx: DOCXReader()
-        case .text: TextReader()
+        case .text: TextReader(cellStartHint: PlanCellStarts.score)
         case .pdf: PDFReader(recognizer: recognizer)
         case .image: ImageReader(recognizer: recognizer)
         }
