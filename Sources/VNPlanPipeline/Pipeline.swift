@@ -1,4 +1,5 @@
 import Foundation
+import VNPlanLayout
 import VNPlanModel
 import VNPlanNormalizer
 import VNPlanReaders
@@ -9,14 +10,18 @@ public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     private let normalizer: Normalizer
     private let extractor = PlanExtractor()
+    private let producer: Producer
 
     public init(configuration: PipelineConfiguration) {
         self.configuration = configuration
         self.normalizer = Normalizer(configuration: configuration.normalizer)
+        self.producer = configuration.producer
     }
 
-    /// Sniffs the format and reads the file into the IR.
-    public func read(_ input: InputFile) throws(PipelineError) -> SourceDocument {
+    /// Sniffs the format and reads the file into the IR; `observe` sees each page of
+    /// geometry on its way to the Layout stage (PDF with a text layer).
+    public func read(_ input: InputFile,
+                     observingPages observe: (PageGeometry) -> Void = { _ in }) throws(PipelineError) -> SourceDocument {
         let format: SourceFormat
         do { format = try FormatSniffer.format(of: input) }
         catch { throw PipelineError(file: input.name, stage: .sniff, reason: error.description) }
@@ -24,8 +29,35 @@ public struct Pipeline: Sendable {
             throw PipelineError(file: input.name, stage: .sniff,
                                 reason: ReaderError.disabledFormat(file: input.name, format: format.rawValue).description)
         }
-        do { return try reader(for: format).read(input) }
-        catch { throw PipelineError(file: input.name, stage: .read, reason: error.description) }
+        do {
+            let reader = reader(for: format)
+            if let geometryReader = reader as? any PageGeometryReader, try drawsItsText(input, reader) {
+                return try laidOut(input, geometryReader, observe)
+            }
+            return try reader.read(input)
+        } catch {
+            throw PipelineError(file: input.name, stage: .read, reason: error.description)
+        }
+    }
+
+    /// A PDF with a text layer is read as pages of geometry; a scan still as OCR text.
+    private func drawsItsText(_ input: InputFile, _ reader: any DocumentReader) throws(ReaderError) -> Bool {
+        guard let pdf = reader as? PDFReader else { return false }
+        return try pdf.hasTextLayer(input)
+    }
+
+    /// Pages of geometry through the Layout stage, one page at a time.
+    private func laidOut(_ input: InputFile, _ reader: any PageGeometryReader,
+                         _ observe: (PageGeometry) -> Void) throws(ReaderError) -> SourceDocument {
+        var layout = LayoutAnalyzer()
+        var fonts = FontDecoding()
+        let metadata = try reader.readPages(input) { page in
+            let decoded = fonts.decoded(page)
+            observe(decoded)
+            layout.add(decoded)
+        }
+        let (blocks, warnings) = layout.finish()
+        return SourceDocument(metadata: metadata, blocks: blocks, warnings: warnings)
     }
 
     /// The whole conversion of one file into its canonical plan.
@@ -51,14 +83,16 @@ public struct Pipeline: Sendable {
             throw PipelineError(file: input.name, stage: .tables,
                                 reason: "the pipeline does not run the tables stage for \(document.metadata.format.rawValue) files, so no plan can be made")
         }
-        return extractor.plan(from: document, normalization: summary)
+        var plan = extractor.plan(from: document, normalization: summary)
+        plan.producer = producer
+        return plan
     }
 
     private func reader(for format: SourceFormat) -> any DocumentReader {
         let recognizer = TextRecognizer(languages: configuration.ocr.languages, dpi: configuration.ocr.dpi)
         return switch format {
         case .docx: DOCXReader()
-        case .text: TextReader()
+        case .text: TextReader(cellStartHint: PlanCellStarts.score)
         case .pdf: PDFReader(recognizer: recognizer)
         case .image: ImageReader(recognizer: recognizer)
         }
@@ -84,5 +118,28 @@ public struct PipelineError: Error, Equatable, CustomStringConvertible {
     /// The reason already names the file when it comes from a reader.
     public var description: String {
         reason.hasPrefix(file + ":") ? reason : "\(file): \(reason)"
+    }
+}
+
+/// The words of a PDF's old Vietnamese fonts (TCVN3, VNI, glyph-indexed) as Unicode. How a
+/// font reads is decided once per document, from its text on the first page that uses it.
+/// poppler names fonts without their subset tag, so a glyph-indexed subset and a proper one
+/// of the same face share a name: a glyph-indexed font's word is decoded only where the word
+/// itself reads better so.
+struct FontDecoding {
+    private var encodings: [String: FontEncoding] = [:]
+
+    mutating func decoded(_ page: PageGeometry) -> PageGeometry {
+        var samples: [String: [String]] = [:]
+        for word in page.words { if let font = word.fontName, encodings[font] == nil { samples[font, default: []].append(word.text) } }
+        for (font, words) in samples { encodings[font] = FontEncoding.encoding(ofFont: font, sample: words.joined(separator: " ")) }
+        var page = page
+        for index in page.words.indices {
+            guard let font = page.words[index].fontName, let encoding = encodings[font], encoding != .unicode else { continue }
+            let text = page.words[index].text
+            if case .glyphIndex = encoding, FontEncoding.encoding(ofFont: nil, sample: text) == .unicode { continue }
+            page.words[index].text = encoding.decode(text)
+        }
+        return page
     }
 }

@@ -12,7 +12,7 @@ public struct PlanExtractor: Sendable {
         // them; a document that is not a plan (a decree with 60 tables) needs no tables read.
         let headLines = DocumentLines(document, skippingTables: Self.longTables(in: document)).lines
         let head = DocumentMetadata(lines: headLines)
-        let isPlan = head.info.type.map(DocumentMetadata.planTypes.contains) ?? true
+        let isPlan = head.info.type.map(DocumentWords.planTypes.contains) ?? true
         let recognised = isPlan ? recognisedTables(in: document) : []
         let lines = isPlan ? DocumentLines(document, skippingTables: Set(recognised.flatMap(\.blocks))).lines : headLines
         let metadata = isPlan ? DocumentMetadata(lines: lines) : head
@@ -22,7 +22,7 @@ public struct PlanExtractor: Sendable {
         var indicators: [Indicator] = []
 
         let type = metadata.info.type
-        if let type, !DocumentMetadata.planTypes.contains(type) {
+        if let type, !DocumentWords.planTypes.contains(type) {
             warnings.append("The document is a \(type), not a plan: its tables were not read as tasks.")
         } else {
             let planYear = Self.planYear(of: metadata.info)
@@ -129,7 +129,7 @@ public struct PlanExtractor: Sendable {
         for block in blocks.reversed() {
             // Another table, or the start of an appendix, closes the part the heading opened.
             guard case .paragraph(let paragraph) = block else { return nil }
-            if CellText.singleLine(paragraph.text).uppercased().hasPrefix("PHỤ LỤC") { return nil }
+            if CellText.singleLine(paragraph.text).uppercased().hasPrefix(DocumentWords.appendix) { return nil }
             guard let (label, title) = SectionLabel.leading(CellText.singleLine(paragraph.labeledText)),
                   label.style.isGroupStyle,
                   paragraph.isBold || title == title.uppercased() || title.count <= 160 else { continue }
@@ -142,7 +142,7 @@ public struct PlanExtractor: Sendable {
     static func planYear(of info: DocumentInfo) -> Int? {
         if let date = info.date { return Int(date.prefix(4)) }
         let titles = [info.title, info.adopts?.title].compactMap { $0 }
-        return titles.lazy.compactMap { $0.firstMatch(of: /năm (?<year>\d{4})/).flatMap { Int($0.year) } }.first
+        return titles.lazy.compactMap { $0.firstMatch(of: DocumentWords.titleYear).flatMap { Int($0.year) } }.first
     }
 
     private static func metadataWarnings(_ info: DocumentInfo) -> [String] {

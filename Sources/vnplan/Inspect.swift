@@ -3,6 +3,7 @@ import Foundation
 import VNPlanModel
 import VNPlanPipeline
 import VNPlanReaders
+import VNPlanRepository
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,26 +14,28 @@ struct Inspect: ParsableCommand {
             each cell prefixed with its grid column and, when merged, its spans.
             """)
 
-    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text; \"-\" for standard input.", valueName: "file"))
     var file: String
 
-    @Flag(help: "Print the intermediate representation as JSON instead.")
+    @Flag(help: "Print the intermediate representation as JSON instead, with the pages of geometry (words with boxes, ruling lines) the Layout stage read.")
     var json = false
 
     @OptionGroup var pipelineOptions: PipelineOptions
 
     func run() throws {
         let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
+        let input = try DocumentArgument.read(file, command: "inspect")
         let document: SourceDocument
+        var pages: [PageGeometry] = []
         do {
-            document = try pipeline.read(try InputFile(contentsOf: URL(fileURLWithPath: file)))
-        } catch let error as ReaderError {
-            throw CommandFailure(error.description)
-        } catch let error as PipelineError {
+            document = try pipeline.read(input) { page in
+                if json { pages.append(page) }
+            }
+        } catch {
             throw CommandFailure(error.description)
         }
         if json {
-            FileHandle.standardOutput.write(try CanonicalJSON.encode(document))
+            try OutputFile.write(try CanonicalJSON.encode(InspectReport(document: document, pages: pages)), to: nil)
             return
         }
         for (index, block) in document.blocks.enumerated() {
@@ -52,4 +55,10 @@ struct Inspect: ParsableCommand {
             }
         }
     }
+}
+
+/// What `inspect --json` prints: the IR, and the pages of geometry it was laid out from.
+private struct InspectReport: Encodable {
+    var document: SourceDocument
+    var pages: [PageGeometry]
 }

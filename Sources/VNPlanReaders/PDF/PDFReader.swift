@@ -2,14 +2,11 @@ import CPoppler
 import Foundation
 import VNPlanModel
 
-/// Reads a PDF with poppler-glib: the text layer of a born-digital PDF, or, for a scan without
-/// one, each page rendered with cairo and read by OCR.
-///
-/// Poppler gives each page's text in reading order; the text reader's rules then find the
-/// paragraphs and, as a best effort, the tables (stream order interleaves a table's cells,
-/// as seed 001 shows). Rebuilding tables from ruling lines and word boxes is the geometry
-/// work this reader does not do yet.
-public struct PDFReader: DocumentReader {
+/// Reads a PDF with poppler-glib. A born-digital PDF gives pages of geometry — the words of
+/// its text layer with their boxes and fonts, and the ruling lines it draws — for the Layout
+/// stage, one page at a time. A scan without a text layer has each page rendered with cairo
+/// and read by OCR.
+public struct PDFReader: DocumentReader, PageGeometryReader {
     public let format = SourceFormat.pdf
     /// Reads the pages of a scan; nil leaves a PDF without a text layer unread.
     public var recognizer: TextRecognizer?
@@ -33,6 +30,42 @@ public struct PDFReader: DocumentReader {
             try Self.recognize(page, with: recognizer, file: input.name)
         }
         return try RecognizedDocument.document(of: recognized, input: input, format: .pdf)
+    }
+
+    /// Whether any page has a text layer: such a PDF is read as geometry (`readPages`),
+    /// one without as a scan (`read`).
+    public func hasTextLayer(_ input: InputFile) throws(ReaderError) -> Bool {
+        let document = try Self.open(input)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        for index in 0..<Self.pageCount(of: document) {
+            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            if !Self.text(of: page).allSatisfy(\.isWhitespace) { return true }
+        }
+        return false
+    }
+
+    /// Each page's words and rulings, read and released one at a time.
+    public func readPages(_ input: InputFile,
+                          into receive: (PageGeometry) -> Void) throws(ReaderError) -> SourceMetadata {
+        let document = try Self.open(input)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let count = Self.pageCount(of: document)
+        for index in 0..<count {
+            guard let page = poppler_document_get_page(document, Int32(index)) else {
+                receive(PageGeometry(number: index + 1, width: 0, height: 0,
+                                     warnings: ["Page \(index + 1) cannot be opened; it was skipped."]))
+                continue
+            }
+            let geometry = PDFPageGeometry.geometry(of: page, number: index + 1)
+            g_object_unref(UnsafeMutableRawPointer(page))
+            receive(geometry)
+        }
+        return input.metadata(format: .pdf, pageCount: count)
+    }
+
+    private static func pageCount(of document: OpaquePointer) -> Int {
+        max(0, Int(poppler_document_get_n_pages(document)))
     }
 
     private static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {

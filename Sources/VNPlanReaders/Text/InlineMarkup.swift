@@ -17,19 +17,19 @@ enum InlineMarkup {
         }
         var text = Substring(raw)
         var isBold = false
-        if let heading = text.firstMatch(of: /^\s*#{1,6}\s+/) {
+        if let heading = text.firstMatch(of: heading) {
             text = text[heading.range.upperBound...]
             isBold = true
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains(/^(?:\*\*|<b>|<strong>)(?s:.*)(?:\*\*|<\/b>|<\/strong>)$/.ignoresCase()) {
+        if trimmed.contains(wholeBold) {
             isBold = true
         }
         let untagged = String(text)
-            .replacing(/<\/?(?:p|br)\s*\/?>/.ignoresCase(), with: "\n")
-            .replacing(/<\/?(?:b|i|u|em|strong)\s*>/.ignoresCase(), with: "")
-            .replacing(/\*{2,3}/, with: "")
-            .replacing(/\[bookmark:[^\]]*\]/, with: "")
+            .replacing(breakTag, with: "\n")
+            .replacing(emphasisTag, with: "")
+            .replacing(strongStars, with: "")
+            .replacing(bookmark, with: "")
         let result = withoutEmphasisStars(untagged)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -37,6 +37,15 @@ enum InlineMarkup {
             .trimmingCharacters(in: .newlines)
         return Stripped(text: result, isBold: isBold)
     }
+
+    // Built once: a regex literal is parsed again each time it is evaluated.
+    private nonisolated(unsafe) static let heading = /^\s*#{1,6}\s+/
+    private nonisolated(unsafe) static let wholeBold =
+        /^(?:\*\*|<b>|<strong>)(?s:.*)(?:\*\*|<\/b>|<\/strong>)$/.ignoresCase()
+    private nonisolated(unsafe) static let breakTag = /<\/?(?:p|br)\s*\/?>/.ignoresCase()
+    private nonisolated(unsafe) static let emphasisTag = /<\/?(?:b|i|u|em|strong)\s*>/.ignoresCase()
+    private nonisolated(unsafe) static let strongStars = /\*{2,3}/
+    private nonisolated(unsafe) static let bookmark = /\[bookmark:[^\]]*\]/
 
     /// A single "*" opening or closing an emphasised span ("*(chi tiết)*"); a "*" between
     /// words or digits ("a * b") is text and stays.

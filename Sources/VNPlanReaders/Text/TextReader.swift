@@ -17,7 +17,12 @@ import VNPlanModel
 /// for byte so legacy font encodings survive for the normalizer). Form feeds are page breaks.
 public struct TextReader: DocumentReader {
     public let format = SourceFormat.text
-    public init() {}
+    /// The plan logic's judgement of where a cell of a stream-order table starts.
+    private let cellStartHint: CellStartHint?
+
+    public init(cellStartHint: CellStartHint? = nil) {
+        self.cellStartHint = cellStartHint
+    }
 
     public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
         let text = TextDecoding.decode(input.data)
@@ -25,7 +30,7 @@ public struct TextReader: DocumentReader {
         guard lines.contains(where: { $0.kind != .blank }) else { throw .empty(file: input.name) }
         let pages = lines.compactMap(\.page).max()
         return SourceDocument(metadata: input.metadata(format: .text, pageCount: pages),
-                              blocks: TextLayout(lines: lines).blocks())
+                              blocks: TextLayout(lines: lines, cellStartHint: cellStartHint).blocks())
     }
 }
 
@@ -35,15 +40,19 @@ struct TextLayout {
     /// PDF text: a blank line after nearly every line, lines cut at the page width.
     let wrapped: Bool
     let markdown: Bool
+    let cellStartHint: CellStartHint?
 
-    init(lines: [TextLine]) {
+    init(lines: [TextLine], cellStartHint: CellStartHint? = nil) {
         self.lines = lines
+        self.cellStartHint = cellStartHint
         let filled = lines.indices.filter { lines[$0].kind == .text }
         let followedByBlank = filled.filter { $0 + 1 < lines.count && lines[$0 + 1].kind == .blank }.count
         let tabular = lines.contains { $0.kind == .cell || $0.kind == .row || $0.kind == .pipe }
         wrapped = !tabular && filled.count >= 10 && followedByBlank * 10 >= filled.count * 7
-        markdown = lines.contains { $0.text.contains(/^#{1,6}\s|\*\*|<b>|<\/b>/) }
+        markdown = lines.contains { $0.text.contains(Self.markdownMark) }
     }
+
+    private nonisolated(unsafe) static let markdownMark = /^#{1,6}\s|\*\*|<b>|<\/b>/
 
     /// The blocks of pages of text (a PDF's text layer, OCR's pages): form feeds mark the pages
     /// for the text rules, which record them as provenance.
@@ -60,7 +69,7 @@ struct TextLayout {
             running = []
         }
         if wrapped {
-            return StreamTable.blocks(lines: lines, paragraphs: builder)
+            return StreamTable.blocks(lines: lines, paragraphs: builder, hint: cellStartHint)
         }
         var index = 0
         while index < lines.count {

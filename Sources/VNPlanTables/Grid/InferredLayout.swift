@@ -38,7 +38,7 @@ extension TableLayout {
         }
         for (column, role) in zip(content.suffix(contentRoles.count), contentRoles) { roles[column] = role }
         for column in (deadline + 1)..<table.columnCount where !texts[column].isEmpty {
-            let funding = share(column) { $0.localizedLowercase.contains(/kinh phí|ngân sách|nguồn vốn|nguồn/) }
+            let funding = share(column) { $0.localizedLowercase.contains(ColumnWords.funding) }
             roles[column] = funding >= 0.5 ? .funding : .note
         }
         return TableLayout(headerRowCount: 0, firstHeaderRow: 0, roles: roles)

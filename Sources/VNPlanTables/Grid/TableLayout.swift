@@ -38,7 +38,7 @@ struct TableLayout: Equatable {
         if roles.values.contains(.indicator) {
             for (column, role) in roles where role == .responsible {
                 let header = grid[first + count - 1][column].reference.map { HeaderText.fold(table[$0].text) }
-                if header == "don vi" { roles[column] = .unit }
+                if header == ColumnWords.bareUnit { roles[column] = .unit }
             }
         }
         let named = Set(roles.values)

@@ -143,7 +143,7 @@ struct TaskTableReader {
     private func lines(of role: ColumnRole, in cells: [Int: String]) -> [String] {
         guard let text = text(of: role, in: cells) else { return [] }
         return text.split(separator: "\n").map {
-            $0.trimmingPrefix(/[-+•]\s*/).trimmingCharacters(in: .whitespaces)
+            $0.trimmingPrefix(ListLabels.bullet).trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
     }
 

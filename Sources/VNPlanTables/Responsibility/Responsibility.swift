@@ -38,17 +38,17 @@ public enum Responsibility {
 
     /// The role a line names, and its units.
     static func marked(_ line: Substring) -> (Role, [String])? {
-        if let label = line.firstMatch(of: labelled) {
+        if let label = line.firstMatch(of: ResponsibilityWords.labelled) {
             return (role(label.role), UnitList.split(String(label.units)))
         }
-        if let closing = line.firstMatch(of: closingRole), isPlainUnitList(closing.units) {
+        if let closing = line.firstMatch(of: ResponsibilityWords.closingRole), isPlainUnitList(closing.units) {
             return (role(closing.role), UnitList.split(String(closing.units)))
         }
         return nil
     }
 
     private static func role(_ word: Substring) -> Role {
-        word.lowercased() == "chủ trì" ? .lead : .support
+        word.lowercased() == ResponsibilityWords.lead ? .lead : .support
     }
 
     /// Units named before the role word, with nothing done in between: "Trung tâm … theo
@@ -62,9 +62,4 @@ public enum Responsibility {
         for unit in units where !seen.contains(unit) { seen.append(unit) }
         return seen
     }
-
-    private nonisolated(unsafe) static let labelled =
-        /(?i)^(?:(?:bộ phận|cơ quan|đơn vị|phòng|đơn vị, cơ quan|cơ quan, đơn vị)\s+)?(?<role>chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*(?<units>.+)$/
-    private nonisolated(unsafe) static let closingRole =
-        /(?i)^(?<units>.+?)\s*\(?\s*(?:được giao(?: nhiệm vụ)?\s+|là (?:cơ quan|đơn vị)\s+|làm\s+)?(?<role>chủ trì|phối hợp)\b[^:]*$/
 }

@@ -69,7 +69,7 @@ public enum UnitList {
     /// Without surrounding spaces, a leading bullet, or trailing punctuation.
     static func tidy(_ text: Substring) -> Substring {
         var result = text.drop { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
-        result = result.trimmingPrefix(/[-+•–*]\s+|[-+•]/)
+        result = result.trimmingPrefix(ListLabels.unitBullet)
         while let last = result.last, " \t\u{A0}.,;:".contains(last) { result = result.dropLast() }
         return result
     }
