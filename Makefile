@@ -42,6 +42,7 @@ test: deps
 # Remakes samples/*.docx from scripts/make-samples.py (needs LibreOffice).
 samples:
 	python3 scripts/make-samples.py samples
+	python3 scripts/make-scans.py samples samples/scans
 
 benchmark: release
 	scripts/benchmark-docx.sh

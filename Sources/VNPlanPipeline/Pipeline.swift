@@ -40,9 +40,9 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// A PDF with a text layer is read as pages of geometry; a scan still as OCR text.
+    /// A PDF with a text layer and an image are read as pages of geometry; a scanned PDF still as OCR text.
     private func drawsItsText(_ input: InputFile, _ reader: any DocumentReader) throws(ReaderError) -> Bool {
-        guard let pdf = reader as? PDFReader else { return false }
+        guard let pdf = reader as? PDFReader else { return reader is ImageReader }
         return try pdf.hasTextLayer(input)
     }
 

@@ -57,7 +57,19 @@ final class LeptonicaImage: @unchecked Sendable {
         }
     }
 
-    private static func withBox(_ rectangle: Rectangle, _ body: (UnsafeMutablePointer<BOX>) -> Void) {
+    /// The smallest rectangle inside `rectangle` that holds all of a 1-bit image's ink there;
+    /// nil when there is none.
+    func inkBounds(in rectangle: Rectangle) -> Rectangle? {
+        var found: UnsafeMutablePointer<BOX>?
+        Self.withBox(rectangle) { pixClipBoxToForeground(pix, $0, nil, &found) }
+        defer { boxDestroy(&found) }
+        guard let found else { return nil }
+        var x: Int32 = 0, y: Int32 = 0, width: Int32 = 0, height: Int32 = 0
+        boxGetGeometry(found, &x, &y, &width, &height)
+        return Rectangle(x: Int(x), y: Int(y), width: Int(width), height: Int(height))
+    }
+
+    static func withBox(_ rectangle: Rectangle, _ body: (UnsafeMutablePointer<BOX>) -> Void) {
         var box = boxCreate(Int32(rectangle.x), Int32(rectangle.y), Int32(rectangle.width), Int32(rectangle.height))
         defer { boxDestroy(&box) }
         if let box { body(box) }

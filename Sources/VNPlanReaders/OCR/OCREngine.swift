@@ -38,20 +38,39 @@ final class OCREngine: @unchecked Sendable {
     }
 
     /// Reads the words of an image (1-bit or grey) at `resolution`: the whole page laid out
-    /// by tesseract, or, when regions are given, each region alone as one block of text.
-    func words(in image: LeptonicaImage, resolution: Int, regions: [LeptonicaImage.Rectangle]? = nil) -> [Word] {
+    /// by tesseract, or, when cells are given, each cell alone as a block or a line of text.
+    func words(in image: LeptonicaImage, resolution: Int, cells: [RuledCells.Cell]? = nil) -> [Word] {
         TessBaseAPISetImage2(handle, image.pix)
         TessBaseAPISetSourceResolution(handle, Int32(resolution))
         defer { TessBaseAPIClear(handle) }
-        guard let regions else {
+        guard let cells else {
             TessBaseAPISetPageSegMode(handle, PSM_AUTO)
             return recognizedWords()
         }
-        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_BLOCK)
-        return regions.flatMap { region in
-            TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
-            return recognizedWords()
+        return cells.flatMap { cell in
+            let first = words(of: cell.region, as: cell.isOneLine ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK)
+            guard Self.isWeak(first) else { return first }
+            // A weak reading is read again the other way, and the surer reading kept.
+            let second = words(of: cell.region, as: cell.isOneLine ? PSM_SINGLE_WORD : PSM_SPARSE_TEXT)
+            return Self.meanConfidence(second) > Self.meanConfidence(first) ? second : first
         }
+    }
+
+    /// Below this confidence a cell's word is read again another way.
+    static let weakConfidence = 0.5
+
+    private static func isWeak(_ words: [Word]) -> Bool {
+        words.contains { $0.confidence < weakConfidence }
+    }
+
+    private static func meanConfidence(_ words: [Word]) -> Double {
+        words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
+    }
+
+    private func words(of region: LeptonicaImage.Rectangle, as mode: TessPageSegMode) -> [Word] {
+        TessBaseAPISetPageSegMode(handle, mode)
+        TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
+        return recognizedWords()
     }
 
     /// Recognises the image (or rectangle) set and lists its words, in the image's coordinates.

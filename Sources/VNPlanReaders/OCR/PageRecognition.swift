@@ -18,9 +18,9 @@ struct PageRecognition {
         let rulings = RulingFinder(resolution: page.resolution).rulings(in: page.binary)
         let margin = max(1, page.resolution / 150)
         let reading = page.grey.whitened(rulings.mask, widenedBy: margin) ?? page.grey
-        let cells = RuledCells.boxes(enclosedBy: rulings.mask, ink: page.binary, resolution: page.resolution)
-        var words = cells.isEmpty ? [] : engine.words(in: reading, resolution: page.resolution, regions: cells)
-        let outside = reading.whitened(cells) ?? reading
+        let cells = RuledCells.cells(enclosedBy: rulings.mask, ink: page.binary, resolution: page.resolution)
+        var words = cells.isEmpty ? [] : engine.words(in: reading, resolution: page.resolution, cells: cells)
+        let outside = reading.whitened(cells.map(\.region)) ?? reading
         words += engine.words(in: outside, resolution: page.resolution)
         let strokes = StrokeWidths(of: page.binary)
         let pageWords = words.map { word in
@@ -32,7 +32,21 @@ struct PageRecognition {
         }
         return PageGeometry(number: pageNumber, width: Double(page.grey.width), height: Double(page.grey.height),
                             unitsPerInch: Double(page.resolution), rotation: page.rotation,
-                            words: pageWords, rulings: rulings.segments)
+                            words: pageWords, rulings: rulings.segments, warnings: Self.warnings(pageWords, pageNumber))
+    }
+
+    /// Below this mean word confidence a page's reading is mostly guesswork.
+    static let unsureConfidence = 0.5
+
+    /// What a person should know about the page's reading: nothing read, or little read surely.
+    static func warnings(_ words: [PageWord], _ pageNumber: Int) -> [String] {
+        let confidences = words.compactMap(\.confidence)
+        guard !confidences.isEmpty else {
+            return ["Page \(pageNumber) shows no text OCR could read (a blank page or a picture)."]
+        }
+        let mean = confidences.reduce(0, +) / Double(confidences.count)
+        guard mean < unsureConfidence else { return [] }
+        return ["Page \(pageNumber): OCR is unsure of most of its \(words.count) words (mean confidence \(Int(mean * 100))%); it may be a photo or a very poor scan."]
     }
 }
 

@@ -5,7 +5,14 @@ import CTesseract
 /// a table of narrow cells with text at different heights it joins the words of neighbouring
 /// cells into one line; each cell read alone, as one block, reads as printed.
 enum RuledCells {
-    static func boxes(enclosedBy lines: LeptonicaImage?, ink: LeptonicaImage, resolution: Int) -> [LeptonicaImage.Rectangle] {
+    /// A cell's text to read: the cell's inside, or, for a cell of one line, the line with a
+    /// margin, read as a line (tesseract reads "5", "STT", "II." alone in a block as "s", "SIT", "H.").
+    struct Cell {
+        var region: LeptonicaImage.Rectangle
+        var isOneLine: Bool
+    }
+
+    static func cells(enclosedBy lines: LeptonicaImage?, ink: LeptonicaImage, resolution: Int) -> [Cell] {
         // Lines widened a little, so that a junction drawn with a hair's gap still closes a cell.
         let seal = Int32(max(3, resolution / 100))
         guard let lines, let sealed = LeptonicaImage(pixDilateBrick(nil, lines.pix, seal, seal)),
@@ -13,14 +20,24 @@ enum RuledCells {
         // Narrower or lower than a line of small print is the gap between a double line.
         let smallest = resolution / 8
         let (width, height) = (lines.width, lines.height)
-        var boxes: [LeptonicaImage.Rectangle] = []
+        // Taller ink than this (1/4 inch) is more than one line of body text.
+        let oneLine = resolution / 4, margin = resolution / 8
+        var cells: [Cell] = []
         for box in white.components(connectivity: 4) {
             let touchesEdge = box.x == 0 || box.y == 0 || box.x + box.width >= width || box.y + box.height >= height
             let isFrame = box.width * box.height * 2 > width * height
             guard !touchesEdge, !isFrame, box.width >= smallest, box.height >= smallest,
-                  ink.blackPixels(in: box) > 0 else { continue }
-            boxes.append(box)
+                  let inked = ink.inkBounds(in: box) else { continue }
+            if inked.height <= oneLine {
+                let x = max(box.x, inked.x - margin), y = max(box.y, inked.y - margin)
+                let line = LeptonicaImage.Rectangle(x: x, y: y,
+                                                    width: min(box.x + box.width, inked.x + inked.width + margin) - x,
+                                                    height: min(box.y + box.height, inked.y + inked.height + margin) - y)
+                cells.append(Cell(region: line, isOneLine: true))
+            } else {
+                cells.append(Cell(region: box, isOneLine: false))
+            }
         }
-        return boxes
+        return cells
     }
 }
