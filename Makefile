@@ -39,7 +39,8 @@ demo: release
 test: deps
 	$(SWIFT) test
 
-# Remakes samples/*.docx from scripts/make-samples.py (needs LibreOffice).
+# Remakes samples/*.docx from scripts/make-samples.py (needs LibreOffice), and the sample scans
+# (samples/scans/*.tif) from the sample PDFs with scripts/make-scans.py.
 samples:
 	python3 scripts/make-samples.py samples
 	python3 scripts/make-scans.py samples samples/scans

@@ -28,6 +28,12 @@ final class LeptonicaImage: @unchecked Sendable {
     /// A rectangle in pixels.
     struct Rectangle {
         var x: Int, y: Int, width: Int, height: Int
+
+        func union(_ other: Rectangle) -> Rectangle {
+            let left = min(x, other.x), top = min(y, other.y)
+            return Rectangle(x: left, y: top, width: max(x + width, other.x + other.width) - left,
+                             height: max(y + height, other.y + other.height) - top)
+        }
     }
 
     /// Black pixels of a 1-bit image inside a rectangle.

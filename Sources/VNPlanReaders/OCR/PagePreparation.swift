@@ -8,6 +8,9 @@ struct PreparedPage {
     var grey: LeptonicaImage
     /// 1-bit, black = ink, the same size as `grey`.
     var binary: LeptonicaImage
+    /// 1-bit, black = anything darker than the paper: faint, blurred table borders whole
+    /// (a local threshold loses them), text swollen; for finding ruling lines.
+    var faintInk: LeptonicaImage
     var resolution: Int
     /// Degrees (0, 90, 180, 270) the page was turned clockwise to make it upright.
     var rotation: Int
@@ -29,7 +32,9 @@ enum PagePreparation {
     /// Prepares a decoded page. `declared` is the resolution its file states (0 for none);
     /// `assumed` the one to use when neither the file nor the page's text tells.
     static func prepare(_ image: LeptonicaImage, declared: Int, assumed: Int) -> PreparedPage? {
-        guard var grey = image.grey(), var binary = binarize(grey) else { return nil }
+        guard var grey = image.grey(), var (binary, faintInk) = binarize(grey) else { return nil }
+        // A black-and-white scan's letters are staircases; OCR's models learnt grey edges.
+        if image.depth == 1, let smooth = LeptonicaImage(pixBlockconv(grey.pix, 1, 1)) { grey = smooth }
         let estimated = TextScale.resolution(of: binary)
         var resolution = plausibleResolution(declared: declared, estimated: estimated, width: grey.width,
                                              height: grey.height) ?? estimated ?? assumed
@@ -38,13 +43,15 @@ enum PagePreparation {
             guard let scaled = LeptonicaImage(factor > 1 ? pixScaleGrayLI(grey.pix, factor, factor)
                                                          : pixScaleAreaMap(grey.pix, factor, factor)),
                   let rebinarized = binarize(scaled) else { return nil }
-            (grey, binary, resolution) = (scaled, rebinarized, readingResolution)
+            (grey, (binary, faintInk), resolution) = (scaled, rebinarized, readingResolution)
         }
         let rotation = PageOrientation.clockwiseTurn(toMakeUpright: binary)
         if rotation != 0 {
-            guard let turnedGrey = LeptonicaImage(pixRotateOrth(grey.pix, Int32(rotation / 90))),
-                  let turnedBinary = LeptonicaImage(pixRotateOrth(binary.pix, Int32(rotation / 90))) else { return nil }
-            (grey, binary) = (turnedGrey, turnedBinary)
+            let quarters = Int32(rotation / 90)
+            guard let turnedGrey = LeptonicaImage(pixRotateOrth(grey.pix, quarters)),
+                  let turnedBinary = LeptonicaImage(pixRotateOrth(binary.pix, quarters)),
+                  let turnedFaint = LeptonicaImage(pixRotateOrth(faintInk.pix, quarters)) else { return nil }
+            (grey, binary, faintInk) = (turnedGrey, turnedBinary, turnedFaint)
         }
         var angle: Float = 0, confidence: Float = 0
         var skew = 0.0
@@ -53,19 +60,28 @@ enum PagePreparation {
            let straightened = LeptonicaImage(pixRotate(grey.pix, angle * .pi / 180, Int32(L_ROTATE_AREA_MAP),
                                                        Int32(L_BRING_IN_WHITE), 0, 0)),
            let rebinarized = binarize(straightened) {
-            (grey, binary, skew) = (straightened, rebinarized, Double(angle))
+            (grey, (binary, faintInk), skew) = (straightened, rebinarized, Double(angle))
         }
-        return PreparedPage(grey: grey, binary: binary, resolution: resolution, rotation: rotation, skew: skew)
+        return PreparedPage(grey: grey, binary: binary, faintInk: faintInk, resolution: resolution,
+                            rotation: rotation, skew: skew)
     }
 
-    /// Background normalisation (uneven light, a yellowed page, a shadow at the fold) and then
-    /// a local (Sauvola) threshold, so faint strokes in a dark corner survive.
-    static func binarize(_ grey: LeptonicaImage) -> LeptonicaImage? {
-        guard let flat = LeptonicaImage(pixBackgroundNormSimple(grey.pix, nil, nil)) else { return nil }
+    /// Background normalisation (uneven light, a yellowed page, a shadow at the fold) brings
+    /// the paper to one grey level (leptonica's 200); then a local (Sauvola) threshold for the
+    /// text, and a threshold just under the paper for the faint ink of thin lines.
+    static func binarize(_ grey: LeptonicaImage) -> (text: LeptonicaImage, faintInk: LeptonicaImage)? {
+        guard let flat = LeptonicaImage(pixBackgroundNormSimple(grey.pix, nil, nil)),
+              let faint = LeptonicaImage(pixThresholdToBinary(flat.pix, paperLevel - faintestInk)) else { return nil }
         var binary: UnsafeMutablePointer<PIX>?
-        guard pixSauvolaBinarizeTiled(flat.pix, 8, 0.34, 1, 1, nil, &binary) == 0 else { return nil }
-        return LeptonicaImage(binary)
+        guard pixSauvolaBinarizeTiled(flat.pix, 8, 0.34, 1, 1, nil, &binary) == 0,
+              let text = LeptonicaImage(binary) else { return nil }
+        return (text, faint)
     }
+
+    /// The paper's grey level after background normalisation.
+    static let paperLevel: Int32 = 200
+    /// How much darker than the paper ink must be to count as ink of a line (noise stays within ±10).
+    static let faintestInk: Int32 = 20
 
     /// The declared resolution, unless it is missing or makes no sense: a page smaller than
     /// 3 or larger than 25 inches, or text of a size far from any printed document's (a photo

@@ -15,7 +15,7 @@ struct PageRecognition {
         guard let page = PagePreparation.prepare(image, declared: declaredResolution, assumed: assumedResolution) else {
             throw .unreadableImage(file: file, reason: "page \(pageNumber) could not be prepared for OCR")
         }
-        let rulings = RulingFinder(resolution: page.resolution).rulings(in: page.binary)
+        let rulings = RulingFinder(resolution: page.resolution).rulings(in: page.faintInk)
         let margin = max(1, page.resolution / 150)
         let reading = page.grey.whitened(rulings.mask, widenedBy: margin) ?? page.grey
         let cells = RuledCells.cells(enclosedBy: rulings.mask, ink: page.binary, resolution: page.resolution)
@@ -35,8 +35,10 @@ struct PageRecognition {
                             words: pageWords, rulings: rulings.segments, warnings: Self.warnings(pageWords, pageNumber))
     }
 
-    /// Below this mean word confidence a page's reading is mostly guesswork.
+    /// Below this mean word confidence, or this share of words with two letters in a row, a
+    /// page's reading is mostly guesswork.
     static let unsureConfidence = 0.5
+    static let leastWordShare = 0.5
 
     /// What a person should know about the page's reading: nothing read, or little read surely.
     static func warnings(_ words: [PageWord], _ pageNumber: Int) -> [String] {
@@ -45,8 +47,11 @@ struct PageRecognition {
             return ["Page \(pageNumber) shows no text OCR could read (a blank page or a picture)."]
         }
         let mean = confidences.reduce(0, +) / Double(confidences.count)
-        guard mean < unsureConfidence else { return [] }
-        return ["Page \(pageNumber): OCR is unsure of most of its \(words.count) words (mean confidence \(Int(mean * 100))%); it may be a photo or a very poor scan."]
+        let wordlike = words.filter { word in
+            zip(word.text, word.text.dropFirst()).contains { $0.isLetter && $1.isLetter }
+        }.count
+        guard mean < unsureConfidence || Double(wordlike) < leastWordShare * Double(words.count) else { return [] }
+        return ["Page \(pageNumber): OCR read \(words.count) marks there, few of them words (mean confidence \(Int(mean * 100))%); it may be a photo or a very poor scan."]
     }
 }
 

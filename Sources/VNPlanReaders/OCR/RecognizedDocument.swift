@@ -28,30 +28,15 @@ enum RecognizedDocument {
     }
 }
 
-extension TextRecognizer.Page {
-    /// The page's words as lines of text, top to bottom and left to right: a word joins the
-    /// line whose band holds its middle.
-    init(_ page: PageGeometry) {
-        var lines: [(top: Double, bottom: Double, words: [PageWord])] = []
-        for word in page.words.sorted(by: { ($0.box.y + $0.box.height / 2) < ($1.box.y + $1.box.height / 2) }) {
-            let middle = word.box.y + word.box.height / 2
-            if let last = lines.indices.last, middle <= lines[last].bottom {
-                lines[last].words.append(word)
-            } else {
-                lines.append((word.box.y, word.box.y + word.box.height, [word]))
-            }
-        }
-        text = lines.map { $0.words.sorted { $0.box.x < $1.box.x }.map(\.text).joined(separator: " ") }
-            .joined(separator: "\n")
-        let confidences = page.words.compactMap(\.confidence)
-        confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
-    }
-}
-
+/// An image's pages as OCR text, for callers of the `DocumentReader` interface; the pipeline
+/// reads images as pages of geometry (`readPages`).
 extension ImageReader: DocumentReader {
     public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
+        var decoded = try ImagePages(input)
         var pages: [TextRecognizer.Page] = []
-        _ = try readPages(input) { pages.append(TextRecognizer.Page($0)) }
+        while let page = try decoded.next() {
+            pages.append(try recognizer.text(of: page.image, declaredResolution: page.declaredResolution, file: input.name))
+        }
         return try RecognizedDocument.document(of: pages, input: input, format: .image)
     }
 }

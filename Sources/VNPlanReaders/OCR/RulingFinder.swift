@@ -19,6 +19,10 @@ struct RulingFinder {
     /// A line may have more ink next to it than this share of its own box when it crosses
     /// fewer than two others; text along a line is further away than its thickness.
     private let maximumNeighbourInk = 0.25
+    /// A line thicker than this (1/60 inch, 1.2 pt) must be solid ink in the page itself: the
+    /// closing step can melt a blurred bold title into a thick bar that is not one.
+    private var thinLine: Double { Double(resolution) / 60 }
+    private let leastSolidity = 0.85
 
     struct Rulings {
         var segments: [RulingSegment]
@@ -41,8 +45,8 @@ struct RulingFinder {
         else { return Rulings(segments: [], mask: nil) }
         pixSubtract(ink.pix, ink.pix, vertical.pix)
 
-        let segments = lines(in: horizontal, .horizontal, crossings: crossings, ink: ink)
-            + lines(in: vertical, .vertical, crossings: crossings, ink: ink)
+        let segments = lines(in: horizontal, .horizontal, crossings: crossings, ink: ink, page: binary)
+            + lines(in: vertical, .vertical, crossings: crossings, ink: ink, page: binary)
         guard !segments.isEmpty else { return Rulings(segments: [], mask: nil) }
         return Rulings(segments: segments, mask: LeptonicaImage(pixOr(nil, horizontal.pix, vertical.pix)))
     }
@@ -50,11 +54,13 @@ struct RulingFinder {
     /// The connected components of one direction's mask that pass as lines; the others are
     /// cleared from the mask.
     private func lines(in mask: LeptonicaImage, _ orientation: RulingSegment.Orientation,
-                       crossings: LeptonicaImage, ink: LeptonicaImage) -> [RulingSegment] {
+                       crossings: LeptonicaImage, ink: LeptonicaImage, page: LeptonicaImage) -> [RulingSegment] {
         mask.components().compactMap { box in
             let along = orientation == .horizontal ? box.width : box.height
             let thickness = Double(mask.blackPixels(in: box)) / Double(max(along, 1))
-            guard isLine(box, orientation, thickness: thickness, crossings: crossings, ink: ink) else {
+            let isSolid = thickness <= thinLine
+                || Double(page.blackPixels(in: box)) >= leastSolidity * Double(box.width * box.height)
+            guard isSolid, isLine(box, orientation, thickness: thickness, crossings: crossings, ink: ink) else {
                 mask.clear(box)
                 return nil
             }

@@ -95,7 +95,19 @@ public struct TextRecognizer: Sendable {
     }
 
     func recognize(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, file: String) throws(ReaderError) -> Page {
-        Page(try pageGeometry(greyPixels: greyPixels, width: width, height: height, resolution: dpi, pageNumber: 1, file: file))
+        let image = try Self.image(greyPixels: greyPixels, width: width, height: height, page: 1, file: file)
+        return try text(of: image, declaredResolution: dpi, file: file)
+    }
+
+    /// The prepared page's text as tesseract orders it, read as one block.
+    func text(of image: LeptonicaImage, declaredResolution: Int, file: String) throws(ReaderError) -> Page {
+        guard let page = PagePreparation.prepare(image, declared: declaredResolution, assumed: dpi) else {
+            throw .unreadableImage(file: file, reason: "a page could not be prepared for OCR")
+        }
+        let (text, confidence) = try OCREngine.withEngine(languages: languages, file: file) { engine in
+            engine.text(of: page.grey, resolution: page.resolution)
+        }
+        return Page(text: text, confidence: confidence)
     }
 
     private func recognition(by engine: OCREngine, file: String) -> PageRecognition {
