@@ -37,6 +37,7 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
     public func hasTextLayer(_ input: InputFile) throws(ReaderError) -> Bool {
         let document = try Self.open(input)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        guard Self.pageCount(of: document) > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
         for index in 0..<Self.pageCount(of: document) {
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
