@@ -6,7 +6,7 @@ same files in the same run.
 - pdfplumber `extract_tables()` on every page: what a Python user picks for tables;
 - `vnplan convert`: the whole pipeline (geometry, Layout, plan logic).
 
-For each file: pages per second (best of N runs, one process per run) and peak memory
+For each file: pages per processor-second (best of N runs, one process per run) and peak memory
 (/usr/bin/time's maximum resident set). On the samples with merged cells it also counts the
 table cells each tool gets right: every slot of the DOCX twin's tables (the truth: the DOCX
 reader reads spans from the XML) compared with the same slot of the tool's table, text with
@@ -23,7 +23,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 VNPLAN = os.path.join(ROOT, ".build", "release", "vnplan")
@@ -36,12 +35,11 @@ import json; print(json.dumps(tables))
 
 
 def timed(command):
-    """Seconds of wall time and peak resident kilobytes of one run."""
-    start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    peak = int(result.stderr.strip().splitlines()[-1])
-    return seconds, peak, result.stdout
+    """Processor seconds (user + system: other work on the machine does not count) and peak
+    resident kilobytes of one run."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M"] + command, capture_output=True, text=True)
+    user, system, peak = result.stderr.strip().splitlines()[-1].split()
+    return max(float(user) + float(system), 0.001), int(peak), result.stdout
 
 
 def pages(pdf):
@@ -57,7 +55,11 @@ def docx_grids(docx):
     """The DOCX twin's tables as dense grids: a cell's text at its origin slot, None where a
     span covers the slot."""
     report = json.loads(subprocess.run([VNPLAN, "inspect", "--json", docx], capture_output=True, text=True).stdout)
-    return [dense(block["table"]) for block in report["document"]["blocks"] if "table" in block]
+    return tables_of(report)
+
+
+def tables_of(report):
+    return [dense(block["table"]["_0"]) for block in report["document"]["blocks"] if "table" in block]
 
 
 def dense(table):
@@ -133,7 +135,7 @@ def main():
             continue
         truth = docx_grids(docx)
         report = json.loads(subprocess.run([VNPLAN, "inspect", "--json", pdf], capture_output=True, text=True).stdout)
-        ours = [dense(block["table"]) for block in report["document"]["blocks"] if "table" in block]
+        ours = tables_of(report)
         theirs = json.loads(subprocess.run([sys.executable, "-c", PLUMBER, pdf], capture_output=True, text=True).stdout)
         right, total = right_cells(truth, ours)
         right_plumber, _ = right_cells(truth, theirs)

@@ -49,7 +49,8 @@ struct StreamRegion {
                 run[index].words.contains { word in gutters.contains { word.box.x < $0.upperBound - 0.5 && word.box.maxX > $0.lowerBound + 0.5 } }
             })
         }
-        var gutters = Self.gutters(of: run, wider: minimumGutter, crossings: run.count / 8)
+        // A group row may cross the gutters: one in a short table, one line in eight in a long one.
+        var gutters = Self.gutters(of: run, wider: minimumGutter, crossings: run.count >= 4 ? max(1, run.count / 8) : 0)
         if let carriedGutters, crossing(carriedGutters).count <= run.count / 8 { gutters = carriedGutters }
         let spanning = crossing(gutters)
         let region = StreamRegion(lines: run, end: end, gutters: gutters, spanning: spanning)
@@ -70,7 +71,16 @@ struct StreamRegion {
     static func gutters(of lines: [TextLine], wider minimum: Double, crossings: Int) -> [ClosedRange<Double>] {
         var events: [(x: Double, change: Int)] = []
         for line in lines {
+            // A gap narrower than a gutter inside a line is a word space: the line covers it.
+            var ranges: [ClosedRange<Double>] = []
             for range in Occupancy(line).ranges {
+                if let last = ranges.last, range.lowerBound - last.upperBound < minimum {
+                    ranges[ranges.count - 1] = last.lowerBound...range.upperBound
+                } else {
+                    ranges.append(range)
+                }
+            }
+            for range in ranges {
                 events.append((range.lowerBound, 1))
                 events.append((range.upperBound, -1))
             }
@@ -267,8 +277,8 @@ struct StreamRegion {
             previousInColumn[piece.column] = piece
         }
         let sorted = pitches.filter { $0 > 0 }.sorted()
-        // The shortest third: lines within a cell, not the steps between rows.
-        return sorted.isEmpty ? scale.em : max(sorted[sorted.count / 3], 0.6 * scale.em)
+        // Among the shortest: lines within a cell, not the steps between rows.
+        return sorted.isEmpty ? scale.em : max(sorted[sorted.count / 10], 0.6 * scale.em)
     }
 }
 
