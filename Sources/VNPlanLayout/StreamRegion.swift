@@ -227,7 +227,6 @@ struct StreamRegion {
         }
         var starts = Set(spanning.flatMap { [$0, $0 + 1] }.filter { $0 < lines.count })
         starts.insert(0)
-        for block in blocks.filter({ $0[0].column == 0 }).dropFirst() { starts.insert(block[0].line) }
         var gap = 0
         while gap < lines.count - 1 {
             guard votes[gap] >= 2 else { gap += 1; continue }
