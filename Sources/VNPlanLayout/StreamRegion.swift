@@ -212,35 +212,21 @@ struct StreamRegion {
     }
 
     /// Where rows start. Cells of one row may start at different heights (a header centred
-    /// in its cells), so rows are told by their ends: between two lines where the cells of
-    /// at least two columns stop and the next cells begin (a step past the usual pitch), the
-    /// one such place most columns agree on is the boundary. A number in the first column,
-    /// and a line that spans the columns, start rows too.
+    /// in its cells, a number centred in a merged cell), so a row starts on a line where the
+    /// cells of at least two columns begin after a step past the usual pitch (the end of the
+    /// cells above them), and on a line that spans the columns.
     private func rowStarts(blocks: [[Piece]], pitch: Double) -> [Int] {
         var votes = Array(repeating: 0, count: lines.count)
         var previousInColumn: [Int: Piece] = [:]
         for piece in blocks.flatMap({ $0 }).sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
             if let previous = previousInColumn[piece.column], piece.text.box.y - previous.text.box.y > 1.12 * pitch {
-                for gap in previous.line..<piece.line { votes[gap] += 1 }
+                votes[piece.line] += 1
             }
             previousInColumn[piece.column] = piece
         }
         var starts = Set(spanning.flatMap { [$0, $0 + 1] }.filter { $0 < lines.count })
         starts.insert(0)
-        var gap = 0
-        while gap < lines.count - 1 {
-            guard votes[gap] >= 2 else { gap += 1; continue }
-            var best = gap
-            var end = gap
-            while end < lines.count - 1, votes[end] >= 2 {
-                let step = lines[end + 1].box.y - lines[end].box.y
-                let bestStep = lines[best + 1].box.y - lines[best].box.y
-                if votes[end] > votes[best] || (votes[end] == votes[best] && step > bestStep) { best = end }
-                end += 1
-            }
-            starts.insert(best + 1)
-            gap = end
-        }
+        for line in lines.indices where votes[line] >= 2 { starts.insert(line) }
         return starts.sorted()
     }
 
