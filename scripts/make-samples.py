@@ -356,8 +356,12 @@ def main():
             target = os.path.join(out_dir, name + ".docx")
             shutil.move(os.path.join(work, name + ".docx"), target)
             normalize_docx(target)
-            print(f"made {target}")
             make_pdf(soffice, target, out_dir, env)
+            if name.endswith(".noborders"):
+                # Only its PDF is a sample: as DOCX it would be the commune plan again.
+                os.remove(target)
+            else:
+                print(f"made {target}")
 
 
 if __name__ == "__main__":

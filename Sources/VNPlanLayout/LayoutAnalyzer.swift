@@ -15,25 +15,28 @@ public struct LayoutAnalyzer: Sendable {
     private struct OpenTable {
         var columnEdges: [Double]
         var page: Int
+        var gutters: [ClosedRange<Double>]?
     }
 
     public init() {}
 
     public mutating func add(_ page: PageGeometry) {
-        let result = PageLayout(page).blocks()
+        let carried = openTable.flatMap { $0.page == page.number - 1 ? $0.gutters : nil }
+        let result = PageLayout(page, carriedGutters: carried).blocks()
         warnings += result.warnings
         let scale = PageScale(words: page.words, unitsPerInch: page.unitsPerInch)
         for (index, positioned) in result.blocks.enumerated() {
             if index == 0, case .table(let table) = positioned.block, let open = openTable,
                open.page == page.number - 1, case .table(let previous)? = blocks.last,
-               let joined = TableJoin(snap: max(scale.em, 1)).joined(previous, table, previousEdges: open.columnEdges) {
+               let joined = TableJoin(snap: max(scale.em, 1)).joined(previous, table, previousEdges: open.columnEdges,
+                                                                    sameColumns: positioned.continuesPreviousPage) {
                 blocks[blocks.count - 1] = .table(joined)
             } else {
                 blocks.append(positioned.block)
             }
         }
-        if case .table(let table)? = result.blocks.last?.block {
-            openTable = OpenTable(columnEdges: TableJoin.columnEdges(of: table), page: page.number)
+        if let last = result.blocks.last, case .table(let table) = last.block {
+            openTable = OpenTable(columnEdges: TableJoin.columnEdges(of: table), page: page.number, gutters: last.gutters)
         } else {
             openTable = nil
         }

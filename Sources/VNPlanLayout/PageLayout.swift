@@ -5,9 +5,12 @@ import VNPlanModel
 struct PageLayout {
     let page: PageGeometry
     let scale: PageScale
+    /// The gutters of a borderless table the previous page ended with.
+    let carriedGutters: [ClosedRange<Double>]?
 
-    init(_ page: PageGeometry) {
+    init(_ page: PageGeometry, carriedGutters: [ClosedRange<Double>]? = nil) {
         self.page = page
+        self.carriedGutters = carriedGutters
         scale = PageScale(words: page.words, unitsPerInch: page.unitsPerInch)
     }
 
@@ -20,6 +23,10 @@ struct PageLayout {
     struct PositionedBlock {
         var block: Block
         var top: Double
+        /// A borderless table's gutters, so that the next page can go on with its columns.
+        var gutters: [ClosedRange<Double>]? = nil
+        /// A borderless table laid out with the previous page's gutters: it goes on that table.
+        var continuesPreviousPage = false
     }
 
     func blocks() -> Result {
@@ -44,7 +51,9 @@ struct PageLayout {
             blocks.append(PositionedBlock(block: .table(ruledTable(grid, words: words)), top: grid.box.y))
         }
         let lines = TextLine.lines(of: freeWords)
-        blocks += StreamLayout(lines: lines, scale: scale, page: page).blocks()
+        let tableFirst = blocks.map(\.top).min()
+        blocks += StreamLayout(lines: lines, scale: scale, page: page,
+                               carriedGutters: tableFirst == nil ? carriedGutters : nil).blocks()
         blocks.sort { $0.top < $1.top }
         return Result(blocks: blocks, warnings: warnings)
     }

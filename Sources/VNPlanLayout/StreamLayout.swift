@@ -7,27 +7,31 @@ struct StreamLayout {
     let lines: [TextLine]
     let scale: PageScale
     let page: PageGeometry
+    var carriedGutters: [ClosedRange<Double>]? = nil
 
     /// A gutter narrower than this share of the page's text height is a word gap.
-    static let gutterFraction = 0.45
+    static let gutterFraction = 0.3
     /// A gutter this many text heights wide separates columns after two lines already.
     static let wideGutterFraction = 2.0
 
-    /// The middle of the page's text area.
-    private var pageCentre: Double {
-        ((lines.map(\.box.x).min() ?? 0) + (lines.map(\.box.maxX).max() ?? page.width)) / 2
-    }
+    /// The page's text area.
+    private var textLeft: Double { lines.map(\.box.x).min() ?? 0 }
+    private var textRight: Double { lines.map(\.box.maxX).max() ?? page.width }
 
     func blocks() -> [PageLayout.PositionedBlock] {
         var blocks: [PageLayout.PositionedBlock] = []
         var paragraphLines: [TextLine] = []
         var index = 0
         while index < lines.count {
-            if let region = StreamRegion.grow(from: index, in: lines, scale: scale, pageCentre: pageCentre) {
+            // Only the page's first lines may go on the table the previous page ended with.
+            let carried = paragraphLines.allSatisfy(isPageNumber) && blocks.isEmpty ? carriedGutters : nil
+            if let region = StreamRegion.grow(from: index, in: lines, scale: scale, textLeft: textLeft,
+                                              textRight: textRight, carriedGutters: carried) {
                 blocks += paragraphs(of: paragraphLines)
                 paragraphLines = []
                 blocks.append(PageLayout.PositionedBlock(block: .table(region.table(page: page, scale: scale)),
-                                                         top: lines[index].box.y))
+                                                         top: lines[index].box.y, gutters: region.gutters,
+                                                         continuesPreviousPage: region.gutters == carried))
                 index = region.end
             } else {
                 paragraphLines.append(lines[index])

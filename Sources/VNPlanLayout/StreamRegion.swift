@@ -13,64 +13,114 @@ struct StreamRegion {
     let spanning: Set<Int>
 
     /// The table that starts at `start`, or nil when the lines there are not one.
-    static func grow(from start: Int, in lines: [TextLine], scale: PageScale, pageCentre: Double) -> StreamRegion? {
+    ///
+    /// The run of lines that may be a table goes on while lines follow at the usual pitch and
+    /// none reads as prose (a line across most of the text width with no gap) or as a title
+    /// centred on the page. Its gutters are the x-ranges that (nearly) no line of the run
+    /// covers: a few lines may cross them, the rows that span the columns.
+    /// `carriedGutters`, the columns of a borderless table the previous page ended with, are
+    /// kept when the run's words respect them: a table's page may leave some columns empty.
+    static func grow(from start: Int, in lines: [TextLine], scale: PageScale, textLeft: Double,
+                     textRight: Double, carriedGutters: [ClosedRange<Double>]? = nil) -> StreamRegion? {
         let em = scale.em
         let minimumGutter = StreamLayout.gutterFraction * em
-        var occupied = Occupancy(lines[start])
-        var end = start + 1
-        // A first line in one column ("TM. ỦY BAN NHÂN DÂN" over "Nơi nhận: … CHỦ TỊCH")
-        // belongs to the columns the next line opens.
-        if occupied.gutters(wider: minimumGutter).isEmpty {
-            guard end < lines.count, lines[end].box.y - lines[start].box.y < 1.6 * 1.3 * em else { return nil }
-            let both = occupied.adding(lines[end])
-            guard both.gutters(wider: StreamLayout.wideGutterFraction * em).count >= 1 else { return nil }
-            occupied = both
-            end += 1
+        let centre = (textLeft + textRight) / 2
+        func isProse(_ line: TextLine) -> Bool {
+            !hasGap(line, wider: minimumGutter) && line.box.width > 0.6 * (textRight - textLeft)
         }
-        var spanning: Set<Int> = []
+        func isTitle(_ line: TextLine) -> Bool {
+            !hasGap(line, wider: minimumGutter) && abs(line.box.midX - centre) < 0.5 * em && line.box.x > textLeft + 2 * em
+        }
+        guard !isProse(lines[start]), !isTitle(lines[start]) else { return nil }
+        var end = start + 1
         var pitches: [Double] = []
         while end < lines.count {
             let line = lines[end]
             let pitch = line.box.y - lines[end - 1].box.y
             let usualPitch = pitches.isEmpty ? 1.3 * em : pitches.sorted()[pitches.count / 2]
-            if pitch > 1.6 * max(usualPitch, em) { break }
-            if isCentredOnPage(line, gutters: occupied.gutters(wider: minimumGutter), centre: pageCentre, em: em) { break }
-            let current = occupied.gutters(wider: minimumGutter)
-            let merged = occupied.adding(line)
-            let kept = merged.gutters(wider: minimumGutter).count
-            // The first line's wide word gaps may look like gutters; the second line settles it.
-            if kept == current.count || (end == start + 1 && kept >= 1) {
-                occupied = merged
-            } else if current.count >= 2, end - start >= 2, end + 1 < lines.count,
-                      opensAtColumnEdge(line, gutters: current, em: em),
-                      occupied.adding(lines[end + 1]).gutters(wider: minimumGutter).count == current.count {
-                spanning.insert(end - start)
-            } else {
-                break
-            }
+            if pitch > 1.6 * max(usualPitch, em) || isProse(line) || isTitle(line) { break }
             pitches.append(pitch)
             end += 1
         }
-        let gutters = occupied.gutters(wider: minimumGutter)
-        let region = StreamRegion(lines: Array(lines[start..<end]), end: end, gutters: gutters, spanning: spanning)
-        let multiColumnLines = region.lines.indices.filter { !spanning.contains($0) && region.columnsUsed(by: region.lines[$0]) >= 2 }.count
+        let run = Array(lines[start..<end])
+        guard run.count >= 2 else { return nil }
+        func crossing(_ gutters: [ClosedRange<Double>]) -> Set<Int> {
+            Set(run.indices.filter { index in
+                run[index].words.contains { word in gutters.contains { word.box.x < $0.upperBound - 0.5 && word.box.maxX > $0.lowerBound + 0.5 } }
+            })
+        }
+        // A group row may cross the gutters: one in a short table, one line in eight in a long one.
+        var gutters = Self.gutters(of: run, wider: minimumGutter, crossings: run.count >= 4 ? max(1, run.count / 8) : 0)
+        if let carriedGutters, crossing(carriedGutters).count <= run.count / 8 { gutters = carriedGutters }
+        let spanning = crossing(gutters)
+        let region = StreamRegion(lines: run, end: end, gutters: gutters, spanning: spanning)
+        let multiColumnLines = run.indices.filter { !spanning.contains($0) && region.columnsUsed(by: run[$0]) >= 2 }.count
         let isWide = gutters.contains { $0.upperBound - $0.lowerBound >= StreamLayout.wideGutterFraction * em }
-        guard !gutters.isEmpty, multiColumnLines >= (isWide ? 1 : 3), region.lines.count >= (isWide ? 3 : 2) else { return nil }
+        // Side-by-side blocks (a signature beside "Nơi nhận") need no line across a wide gutter.
+        guard !gutters.isEmpty, multiColumnLines >= (isWide ? 0 : 3), run.count >= (isWide ? 3 : 2) else { return nil }
         return region
     }
 
-    /// A title under a letterhead ("KẾ HOẠCH") stands in one column's x-range but is centred
-    /// on the page, not on the column.
-    private static func isCentredOnPage(_ line: TextLine, gutters: [ClosedRange<Double>], centre: Double, em: Double) -> Bool {
-        guard abs(line.box.midX - centre) < em else { return false }
-        let edges = [-Double.infinity] + gutters.flatMap { [$0.lowerBound, $0.upperBound] } + [Double.infinity]
-        return gutters.contains { $0.lowerBound < line.box.maxX + 2 * em && $0.upperBound > line.box.x - 2 * em }
-            && edges.count > 2
+    private static func hasGap(_ line: TextLine, wider minimum: Double) -> Bool {
+        zip(line.words, line.words.dropFirst()).contains { $1.box.x - $0.box.maxX >= minimum }
     }
 
-    private static func opensAtColumnEdge(_ line: TextLine, gutters: [ClosedRange<Double>], em: Double) -> Bool {
-        guard let left = line.words.first?.box.x else { return false }
-        return gutters.contains { abs($0.upperBound - left) < em } || left < (gutters.first?.lowerBound ?? 0)
+    /// The x-ranges, between the run's outer edges, that at most `crossings` lines cover (the
+    /// rows that span the columns), each narrowed to its least covered stretch: a sweep over
+    /// the lines' word ranges, each line counted once where its words overlap.
+    static func gutters(of lines: [TextLine], wider minimum: Double, crossings: Int) -> [ClosedRange<Double>] {
+        var events: [(x: Double, change: Int)] = []
+        for line in lines {
+            // A gap narrower than a gutter inside a line is a word space: the line covers it.
+            var ranges: [ClosedRange<Double>] = []
+            for range in Occupancy(line).ranges {
+                if let last = ranges.last, range.lowerBound - last.upperBound < minimum {
+                    ranges[ranges.count - 1] = last.lowerBound...range.upperBound
+                } else {
+                    ranges.append(range)
+                }
+            }
+            for range in ranges {
+                events.append((range.lowerBound, 1))
+                events.append((range.upperBound, -1))
+            }
+        }
+        events.sort { ($0.x, $0.change) < ($1.x, $1.change) }
+        guard let left = events.first?.x, let right = events.last?.x else { return [] }
+        // Stretches between consecutive events, with how many lines cover each.
+        var stretches: [(range: ClosedRange<Double>, depth: Int)] = []
+        var depth = 0
+        for (event, next) in zip(events, events.dropFirst()) {
+            depth += event.change
+            if next.x > event.x { stretches.append((event.x...next.x, depth)) }
+        }
+        var gutters: [ClosedRange<Double>] = []
+        var run: [(range: ClosedRange<Double>, depth: Int)] = []
+        func closeRun() {
+            defer { run = [] }
+            guard let least = run.map(\.depth).min() else { return }
+            // The widest stretch of consecutive least-covered pieces.
+            var best: ClosedRange<Double>?
+            var current: ClosedRange<Double>?
+            for piece in run {
+                if piece.depth == least {
+                    current = current.map { $0.lowerBound...piece.range.upperBound } ?? piece.range
+                    if let candidate = current, candidate.upperBound - candidate.lowerBound > (best.map { $0.upperBound - $0.lowerBound } ?? -1) {
+                        best = candidate
+                    }
+                } else {
+                    current = nil
+                }
+            }
+            if let best, best.upperBound - best.lowerBound >= minimum, best.lowerBound > left, best.upperBound < right {
+                gutters.append(best)
+            }
+        }
+        for stretch in stretches {
+            if stretch.depth <= crossings { run.append(stretch) } else { closeRun() }
+        }
+        closeRun()
+        return gutters
     }
 
     private func column(ofX x: Double) -> Int {
@@ -106,7 +156,7 @@ struct StreamRegion {
         var lastBlockOfColumn: [Int: Int] = [:]
         for piece in pieces {
             if let index = lastBlockOfColumn[piece.column], let previous = blocks[index].last,
-               piece.text.box.y - previous.text.box.y <= 1.25 * pitch,
+               piece.text.box.y - previous.text.box.y <= 1.12 * pitch,
                !spanning.contains(where: { $0 > previous.line && $0 < piece.line }) {
                 blocks[index].append(piece)
             } else {
@@ -114,16 +164,7 @@ struct StreamRegion {
                 blocks.append([piece])
             }
         }
-        // A row starts on a line where two cells start, or the first column's cell, or a
-        // spanning line; a cell starting alone elsewhere goes on the cell above it.
-        var startsOnLine: [Int: Int] = [:]
-        for block in blocks { startsOnLine[block[0].line, default: 0] += 1 }
-        var rowStarts = Set(spanning)
-        rowStarts.insert(0)
-        for block in blocks where startsOnLine[block[0].line, default: 0] >= 2 || block[0].column == 0 {
-            rowStarts.insert(block[0].line)
-        }
-        let rowLines = rowStarts.sorted()
+        let rowLines = rowStarts(blocks: blocks, pitch: pitch)
         let rowPositions = rowLines.map(Double.init)
         func row(ofLine line: Int) -> Int { max(0, lowerBound(rowPositions, Double(line) + 0.5) - 1) }
 
@@ -170,6 +211,25 @@ struct StreamRegion {
                                             ocrConfidence: lines.compactMap(\.confidence).min()))
     }
 
+    /// Where rows start. Cells of one row may start at different heights (a header centred
+    /// in its cells, a number centred in a merged cell), so a row starts on a line where the
+    /// cells of at least two columns begin after a step past the usual pitch (the end of the
+    /// cells above them), and on a line that spans the columns.
+    private func rowStarts(blocks: [[Piece]], pitch: Double) -> [Int] {
+        var votes = Array(repeating: 0, count: lines.count)
+        var previousInColumn: [Int: Piece] = [:]
+        for piece in blocks.flatMap({ $0 }).sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            if let previous = previousInColumn[piece.column], piece.text.box.y - previous.text.box.y > 1.12 * pitch {
+                votes[piece.line] += 1
+            }
+            previousInColumn[piece.column] = piece
+        }
+        var starts = Set(spanning.flatMap { [$0, $0 + 1] }.filter { $0 < lines.count })
+        starts.insert(0)
+        for line in lines.indices where votes[line] >= 2 { starts.insert(line) }
+        return starts.sorted()
+    }
+
     /// A spanning line is cut where a gap between its words lies over a gutter: "I." in the
     /// first column, the group's title across the rest.
     private func spanningCells(of line: TextLine, page: PageGeometry, scale: PageScale) -> [TableCell] {
@@ -202,15 +262,15 @@ struct StreamRegion {
             previousInColumn[piece.column] = piece
         }
         let sorted = pitches.filter { $0 > 0 }.sorted()
-        // The shortest third: lines within a cell, not the steps between rows.
-        return sorted.isEmpty ? 1.2 * scale.em : max(sorted[sorted.count / 3], scale.em)
+        // Among the shortest: lines within a cell, not the steps between rows.
+        return sorted.isEmpty ? scale.em : max(sorted[sorted.count / 10], 0.6 * scale.em)
     }
 }
 
 /// The x-ranges that words cover across a set of lines, merged; the gaps between them that
 /// no line crosses are gutters.
 struct Occupancy {
-    private var ranges: [ClosedRange<Double>] = []
+    private(set) var ranges: [ClosedRange<Double>] = []
 
     init(_ line: TextLine) { self = Occupancy().adding(line) }
     private init() {}

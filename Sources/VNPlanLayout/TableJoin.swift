@@ -25,10 +25,11 @@ struct TableJoin {
         return edges.sorted()
     }
 
-    func joined(_ table: Table, _ next: Table, previousEdges: [Double]) -> Table? {
+    /// `sameColumns`: the Layout stage laid the piece out on the table's own columns.
+    func joined(_ table: Table, _ next: Table, previousEdges: [Double], sameColumns known: Bool = false) -> Table? {
         let headerCount = repeatedHeaderCount(table, next)
         guard next.columnCount == table.columnCount,
-              headerCount > 0 || sameColumns(previousEdges, Self.columnEdges(of: next)) else { return nil }
+              known || headerCount > 0 || sameColumns(previousEdges, Self.columnEdges(of: next)) else { return nil }
         var rows = table.rows
         var incoming = next.rows
         for index in 0..<headerCount { incoming[index].isRepeatedHeader = true }

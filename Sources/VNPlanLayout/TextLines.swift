@@ -28,7 +28,7 @@ struct TextLine {
     var lineHeight: Double { box.height }
 
     /// A gap wider than this share of the line's height is a space between words.
-    static let spaceFraction = 0.12
+    static let spaceFraction = 0.08
 
     var isBold: Bool {
         let bold = words.filter(\.isBold).reduce(0) { $0 + $1.text.count }

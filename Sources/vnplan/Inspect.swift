@@ -20,6 +20,12 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Print the intermediate representation as JSON instead, with the pages of geometry (words with boxes, ruling lines) the Layout stage read.")
     var json = false
 
+    @Option(help: ArgumentHelp("""
+        Write one PNG per page of a PDF into this folder: the page with its words (blue), \
+        ruling lines (red), table cells (green) and paragraphs (grey) drawn over it.
+        """, valueName: "folder"))
+    var draw: String?
+
     @OptionGroup var pipelineOptions: PipelineOptions
 
     func run() throws {
@@ -29,10 +35,13 @@ struct Inspect: ParsableCommand {
         var pages: [PageGeometry] = []
         do {
             document = try pipeline.read(input) { page in
-                if json { pages.append(page) }
+                if json || draw != nil { pages.append(page) }
             }
         } catch {
             throw CommandFailure(error.description)
+        }
+        if let draw {
+            try drawPages(of: input, document: document, pages: pages, into: URL(fileURLWithPath: draw))
         }
         if json {
             try OutputFile.write(try CanonicalJSON.encode(InspectReport(document: document, pages: pages)), to: nil)
@@ -54,6 +63,54 @@ struct Inspect: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension Inspect {
+    private func drawPages(of input: InputFile, document: SourceDocument, pages: [PageGeometry], into folder: URL) throws {
+        guard !pages.isEmpty else {
+            throw CommandFailure("\(input.name): --draw shows the pages of a PDF with a text layer; this file has none")
+        }
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        catch { throw CommandFailure("\(folder.path): the folder cannot be made (\(error.localizedDescription))") }
+        let stem = (input.name as NSString).deletingPathExtension
+        let files: [URL]
+        do {
+            files = try PDFReader().drawPages(of: input, into: folder, stem: stem) { number in
+                Self.overlays(onPage: number, document: document, pages: pages)
+            }
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        for file in files { FileHandle.standardError.write(Data("drew \(file.path)\n".utf8)) }
+    }
+
+    /// What the reader and the Layout stage saw on one page.
+    static func overlays(onPage number: Int, document: SourceDocument, pages: [PageGeometry]) -> [PageOverlay] {
+        var overlays: [PageOverlay] = []
+        for page in pages where page.number == number {
+            overlays += page.words.map { PageOverlay(box: $0.box, kind: .word) }
+            overlays += page.rulings.map { line in
+                let half = max(line.thickness, 0.5) / 2
+                let box = line.orientation == .horizontal
+                    ? BoundingBox(x: line.start, y: line.position - half, width: line.length, height: 2 * half)
+                    : BoundingBox(x: line.position - half, y: line.start, width: 2 * half, height: line.length)
+                return PageOverlay(box: box, kind: .ruling)
+            }
+        }
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                if paragraph.provenance.page == number, let box = paragraph.provenance.boundingBox {
+                    overlays.append(PageOverlay(box: box, kind: .paragraph))
+                }
+            case .table(let table):
+                for cell in table.rows.flatMap(\.cells) where cell.provenance.page == number {
+                    if let box = cell.provenance.boundingBox { overlays.append(PageOverlay(box: box, kind: .cell)) }
+                }
+            }
+        }
+        return overlays
     }
 }
 

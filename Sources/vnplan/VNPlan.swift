@@ -27,6 +27,7 @@ struct VNPlan: ParsableCommand {
             LanguageModelCommand.self,
             Inspect.self,
             BenchConvert.self,
+            BenchIngest.self,
             Worker.self,
         ]
     )

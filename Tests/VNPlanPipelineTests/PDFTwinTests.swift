@@ -35,11 +35,9 @@ import VNPlanReaders
         }
         #expect(pdf.sections == docx.sections)
         #expect(pdf.legalBasis == docx.legalBasis)
-        #expect(pdf.document.issuer == docx.document.issuer || name.hasPrefix("qd-"))
-        #expect(pdf.document.number == docx.document.number)
-        #expect(pdf.document.date == docx.document.date)
-        #expect(pdf.document.type == docx.document.type)
-        #expect(pdf.document.title == docx.document.title)
+        #expect(pdf.document == docx.document)
+        #expect(pdf.indicators == docx.indicators)
+        #expect(pdf.warnings == docx.warnings)
     }
 
     /// The district plan's table runs over several pages with a row cut by a page break; its
@@ -55,5 +53,21 @@ import VNPlanReaders
         let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-huyen-an-phu-2026.pdf"))
         let first = try CanonicalJSON.string(PipelineFixtures.pipeline.convert(input))
         #expect(try CanonicalJSON.string(PipelineFixtures.pipeline.convert(input)) == first)
+    }
+}
+
+/// The commune plan with every border removed: the stream rules find its letterhead and
+/// signature blocks, and its plan table's columns and header from aligned words alone.
+@Suite struct BorderlessPDFTests {
+    @Test func borderlessTableKeepsItsColumnsAndMetadata() throws {
+        let pdf = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.noborders.pdf"))
+        let docx = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx"))
+        #expect(try PipelineFixtures.pipeline.convert(pdf).document == PipelineFixtures.pipeline.convert(docx).document)
+        let table = try #require(try PipelineFixtures.pipeline.read(pdf).tables.first { $0.columnCount == 9 })
+        #expect(table.rows[0].cells.map(\.text) == ["TT", "Mục tiêu", "Nhiệm vụ", "Hoạt động", "Kết quả/Sản phẩm",
+                                                     "Chủ trì", "Phối hợp", "Thời gian", "Kinh phí"])
+        #expect(table.rows[1].cells.map(\.text) == (1...9).map { "(\($0))" })
+        // The group row spans the columns after its number.
+        #expect(table.rows[2].cells.map(\.text) == ["I.", "KIỂM SOÁT THỦ TỤC HÀNH CHÍNH"])
     }
 }

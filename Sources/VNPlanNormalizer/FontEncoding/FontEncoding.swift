@@ -72,6 +72,12 @@ public enum FontEncoding: Sendable, Equatable {
     /// Digits are left out ("08" read as glyph indices is "MU"). Split by scalar: glyph indices
     /// of italic Vietnamese letters are combining marks in Unicode (U+0300…), and a space before
     /// one would not be a Character of its own.
+    /// How well a word reads as one Vietnamese syllable: 1 with a tone or vowel mark, 0.5
+    /// without, 0 not at all (punctuation around it aside).
+    public static func syllableScore(_ word: String) -> Double {
+        LegacyEncoding.syllableScore(word.trimmingCharacters(in: .punctuationCharacters))
+    }
+
     private static func tellingWords(of sample: String) -> [String] {
         sample.unicodeScalars.prefix(decisionScalars).split(whereSeparator: \.properties.isWhitespace)
             .lazy.map { String(String.UnicodeScalarView($0)) }

@@ -37,6 +37,7 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
     public func hasTextLayer(_ input: InputFile) throws(ReaderError) -> Bool {
         let document = try Self.open(input)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        guard Self.pageCount(of: document) > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
         for index in 0..<Self.pageCount(of: document) {
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
@@ -64,11 +65,24 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         return input.metadata(format: .pdf, pageCount: count)
     }
 
-    private static func pageCount(of document: OpaquePointer) -> Int {
+    static func pageCount(of document: OpaquePointer) -> Int {
         max(0, Int(poppler_document_get_n_pages(document)))
     }
 
-    private static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
+    /// A page rendered larger than this (a 7200 pt page at 300 dpi asks for 900 megapixels)
+    /// is refused rather than allocated.
+    static let renderPixelLimit = 120_000_000
+
+    /// The pixel size of a page rendered at `scale`, nil when it has no size or would pass
+    /// `renderPixelLimit`; checked in floating point before any integer is made.
+    static func pixelSize(width: Double, height: Double, scale: Double) -> (Int, Int)? {
+        let pixelWidth = (width * scale).rounded(), pixelHeight = (height * scale).rounded()
+        guard pixelWidth.isFinite, pixelHeight.isFinite, pixelWidth >= 1, pixelHeight >= 1,
+              pixelWidth * pixelHeight <= Double(renderPixelLimit) else { return nil }
+        return (Int(pixelWidth), Int(pixelHeight))
+    }
+
+    static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
         let bytes = input.data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -99,10 +113,11 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let scale = Double(recognizer.dpi) / 72
-        let pixelWidth = Int((width * scale).rounded()), pixelHeight = Int((height * scale).rounded())
-        guard pixelWidth > 0, pixelHeight > 0,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
-            throw .damagedPDF(file: file, reason: "a page has no size")
+        guard let (pixelWidth, pixelHeight) = pixelSize(width: width, height: height, scale: scale) else {
+            throw .damagedPDF(file: file, reason: "a page of \(Int(min(width, 1e9))) × \(Int(min(height, 1e9))) pt is too large or has no size to render")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
+            throw .damagedPDF(file: file, reason: "a page could not be rendered")
         }
         defer { cairo_surface_destroy(surface) }
         let context = cairo_create(surface)
