@@ -49,7 +49,7 @@ import VNPlanReaders
     /// `vie` model reads a bold "I." alone in a cell as "L.", "ể" as "ế", and the 200 dpi and
     /// askew samples lose a table row).
     @Test(arguments: [("300dpi", 0.90, 0.86), ("200dpi", 0.75, 0.45), ("rotated", 0.75, 0.55),
-                      ("degraded", 0.75, 0.91)])
+                      ("degraded", 0.75, 0.69)])
     func scanGivesTheTasksOfItsDOCX(degradation: String, goal: Double, floor: Double) throws {
         var equal = 0, total = 0
         for name in try Self.names() {

@@ -70,9 +70,7 @@ extension LeptonicaImage {
     func whitened(_ rectangles: [Rectangle]) -> LeptonicaImage? {
         guard !rectangles.isEmpty, let copy = LeptonicaImage(pixCopy(nil, pix)) else { return nil }
         for rectangle in rectangles {
-            var box = boxCreate(Int32(rectangle.x), Int32(rectangle.y), Int32(rectangle.width), Int32(rectangle.height))
-            if let box { pixSetInRectArbitrary(copy.pix, box, 0xFF) }
-            boxDestroy(&box)
+            Self.withBox(rectangle) { pixSetInRectArbitrary(copy.pix, $0, 0xFF) }
         }
         return copy
     }

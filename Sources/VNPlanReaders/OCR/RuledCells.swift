@@ -6,7 +6,7 @@ import CTesseract
 /// cells into one line; each cell read alone, as one block, reads as printed.
 enum RuledCells {
     /// A cell's text to read: the cell's inside, or, for a cell of one line, the line with a
-    /// margin, read as a line (tesseract reads "5", "STT", "II." alone in a block as "s", "SIT", "H.").
+    /// margin, read as a line (tesseract reads a lone "5" in a block as "s").
     struct Cell {
         var region: LeptonicaImage.Rectangle
         var isOneLine: Bool
