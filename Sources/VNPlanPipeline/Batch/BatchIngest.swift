@@ -91,7 +91,7 @@ public struct BatchIngest: Sendable {
         var path = plan.repositoryPath
         if !options.dryRun {
             let original = keepSources ? input.data : nil
-            let ext = PlanRepository.sourceExtension(format: plan.source.format, data: input.data)
+            let ext = FormatSniffer.fileExtension(of: input.data, format: plan.source.format)
             do { path = try store.store(plan, original: original, originalExtension: ext) }
             catch { return .failure(name, sha256: input.sha256, stage: .export, reason: error.description) }
         }
