@@ -14,7 +14,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "files: ${#files[@]}, each converted $repeat times, one at a time"
 echo
 echo "== vnplan convert (DOCX → canonical plan JSON)"
-.build/release/vnplan bench-convert -n "$repeat" "${files[@]}"
+.build/release/vnplan-dev bench-convert -n "$repeat" "${files[@]}"
 echo
 echo "== vnplan convert FILE, one process per file (as a shell loop would run it)"
 python3 - "$repeat" "${files[@]}" <<'PY'

@@ -21,11 +21,8 @@ struct VNPlan: ParsableCommand {
             Query.self,
             SQL.self,
             Export.self,
-            BenchRepository.self,
             Restore.self,
-            LanguageModelCommand.self,
             Inspect.self,
-            BenchConvert.self,
         ]
     )
 

@@ -160,8 +160,10 @@ struct TaskTableReader {
     }
 
     private static func trimmedNumber(_ raw: String) -> String {
-        raw.trimmingCharacters(in: CharacterSet(charactersIn: " .):"))
+        raw.trimmingCharacters(in: numberPunctuation)
     }
+
+    private static let numberPunctuation = CharacterSet(charactersIn: " .):")
 }
 
 enum ListLabel {
