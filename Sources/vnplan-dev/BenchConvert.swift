@@ -22,6 +22,9 @@ struct BenchConvert: ParsableCommand {
     @Option(name: [.customShort("n"), .customLong("repeat")], help: "How many times to convert each file.")
     var repetitions: Int = 20
 
+    @Flag(help: "Only sniff and read each file (the reader's speed): no normalizing, tables or JSON.")
+    var readOnly = false
+
     @OptionGroup var pipelineOptions: PipelineOptions
 
     func validate() throws {
@@ -39,6 +42,10 @@ struct BenchConvert: ParsableCommand {
         let elapsed = try clock.measure {
             for _ in 0..<repetitions {
                 for input in inputs {
+                    if readOnly {
+                        _ = try pipeline.read(input)
+                        continue
+                    }
                     let plan = try pipeline.convert(input)
                     tasks += plan.tasks.count
                     _ = try CanonicalJSON.encode(plan)

@@ -74,7 +74,7 @@ struct TextLayout {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let read: (table: Table?, end: Int)
+            let read: (tables: [Table], end: Int)
             switch line.kind {
             case .text:
                 running.append(line)
@@ -89,7 +89,7 @@ struct TextLayout {
             case .row: read = RowPerLineTable(lines: lines).read(from: index)
             }
             flush()
-            if let table = read.table { blocks.append(.table(table)) }
+            blocks += read.tables.map(Block.table)
             index = max(read.end, index + 1)
         }
         flush()

@@ -49,7 +49,8 @@ struct DocumentLines {
 enum LetterheadColumns {
     static func split(_ line: Substring) -> [Substring] {
         // Nearly every line has neither; looking for them costs more than the line.
-        guard DocumentWords.letterheadRightOpeners.contains(where: line.contains) else { return [line] }
+        guard line.hasPrefix(DocumentWords.numberLineOpener)
+                || DocumentWords.letterheadRightOpeners.contains(where: line.contains) else { return [line] }
         if let match = line.wholeMatch(of: DocumentWords.numberThenPlace) { return [match.1, match.2] }
         if let cut = line.firstMatch(of: DocumentWords.letterheadRightColumn), cut.range.lowerBound > line.startIndex {
             let left = line[..<cut.range.lowerBound].trimmingCharacters(in: .whitespaces)

@@ -28,6 +28,8 @@ public enum LegalBasisParser {
         var statements: [String] = []
         var current: String?
         for raw in lines {
+            // Most lines neither open a statement nor continue one: they are not tidied.
+            if current == nil, !raw.drop(while: \.isWhitespace).contains(LegalBasisWords.opening) { continue }
             let line = tidy(raw)
             if line.isEmpty { continue }
             if line.contains(LegalBasisWords.opening) {
