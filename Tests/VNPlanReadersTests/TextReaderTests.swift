@@ -29,6 +29,18 @@ import VNPlanModel
         #expect(table.grid[2][1] == .spanned(from: objective))
     }
 
+    /// Markup of markdown and HTML conversions removed in the reader, its meaning kept.
+    @Test(arguments: [
+        ("<b>Mục tiêu</b>", "Mục tiêu", true), ("**Kế hoạch**", "Kế hoạch", true),
+        ("## I. MỤC TIÊU", "I. MỤC TIÊU", true), ("Dòng một<br/>dòng hai", "Dòng một\ndòng hai", false),
+        ("<P>Đoạn</P>", "Đoạn", false), ("[bookmark: _Toc1]Căn cứ Luật", "Căn cứ Luật", false),
+        ("*(chi tiết)* và a * b", "(chi tiết) và a * b", false), ("x < 5 và <bảng>", "x < 5 và <bảng>", false),
+        ("<i>Hà Nội</i>, ***ngày***", "Hà Nội, ngày", false),
+    ])
+    func markupIsRemoved(raw: String, text: String, isBold: Bool) {
+        #expect(InlineMarkup.strip(raw) == InlineMarkup.Stripped(text: text, isBold: isBold))
+    }
+
     /// A site's metadata box, then the plan table, with the same row markers: the box ends
     /// where its two columns do, and the plan table is a table of its own.
     @Test func tableBeforeThePlanTableDoesNotSwallowIt() throws {

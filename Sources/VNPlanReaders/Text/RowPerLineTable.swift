@@ -22,8 +22,8 @@ struct RowPerLineTable {
 
     /// "-----\t----------\t…": the line under a markdown table header.
     private static func isRule(_ cells: [RawCell]) -> Bool {
-        cells.contains { $0.text.contains("---") }
-            && cells.allSatisfy { $0.text.allSatisfy { "-:| ".contains($0) } }
+        cells.allSatisfy { $0.text.allSatisfy { "-:| ".contains($0) } }
+            && cells.contains { $0.text.contains("---") }
     }
 }
 

@@ -103,7 +103,7 @@ enum TextTableBuilder {
             let cells = row.cells.prefix(max(width, RowAssembler.filledWidth(row.cells)))
             return TableRow(
                 cells: cells.enumerated().map { column, cell in
-                    TableCell(text: cell.text.trimmingCharacters(in: .whitespacesAndNewlines), column: column,
+                    TableCell(text: String(cell.text.withoutSurroundingSpaces), column: column,
                               isBold: cell.isBold)
                 },
                 provenance: Provenance(page: row.page))

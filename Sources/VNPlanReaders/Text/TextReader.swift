@@ -49,7 +49,9 @@ struct TextLayout {
         let followedByBlank = filled.filter { $0 + 1 < lines.count && lines[$0 + 1].kind == .blank }.count
         let tabular = lines.contains { $0.kind == .cell || $0.kind == .row || $0.kind == .pipe }
         wrapped = !tabular && filled.count >= 10 && followedByBlank * 10 >= filled.count * 7
-        markdown = lines.contains { $0.text.contains(Self.markdownMark) }
+        markdown = lines.contains { line in
+            line.text.utf8.contains { $0 == 0x23 || $0 == 0x2A || $0 == 0x3C } && line.text.contains(Self.markdownMark)
+        }
     }
 
     private nonisolated(unsafe) static let markdownMark = /^#{1,6}\s|\*\*|<b>|<\/b>/
