@@ -50,7 +50,8 @@ enum LetterheadColumns {
     static func split(_ line: Substring) -> [Substring] {
         // Nearly every line has neither; looking for them costs more than the line.
         guard line.hasPrefix(DocumentWords.numberLineOpener)
-                || DocumentWords.letterheadRightOpeners.contains(where: line.contains) else { return [line] }
+                || DocumentWords.letterheadRightOpeners.contains(where: { line.utf8.firstRange(of: $0.utf8) != nil })
+        else { return [line] }
         if let match = line.wholeMatch(of: DocumentWords.numberThenPlace) { return [match.1, match.2] }
         if let cut = line.firstMatch(of: DocumentWords.letterheadRightColumn), cut.range.lowerBound > line.startIndex {
             let left = line[..<cut.range.lowerBound].trimmingCharacters(in: .whitespaces)
