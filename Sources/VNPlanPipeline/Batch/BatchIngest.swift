@@ -191,7 +191,7 @@ public struct BatchIngest: Sendable {
                 return try replace(previous, with: plan, store: context.store).outcome(file: name, sha256: input.sha256)
             }
             let original = context.keepSources ? input.data : nil
-            let ext = PlanRepository.sourceExtension(format: plan.source.format, data: input.data)
+            let ext = FormatSniffer.fileExtension(of: input.data, format: plan.source.format)
             let path = try context.store.store(plan, original: original, originalExtension: ext)
             return DocumentOutcome(file: name, status: .written, sha256: input.sha256, plan: path)
         } catch {

@@ -103,7 +103,14 @@ final class SupervisedWorker: DocumentConverter {
         worker.process.waitUntilExit()
     }
 
+    /// Workers are started one at a time, their pipes closed on exec: a worker started by
+    /// another thread must not inherit this one's pipe ends, or this worker would never see
+    /// the end of its input (a batch of two jobs hung on it when finishing).
+    private static let spawning = NSLock()
+
     private func start() throws -> Running {
+        Self.spawning.lock()
+        defer { Self.spawning.unlock() }
         let process = Process()
         process.executableURL = command.executable
         process.arguments = command.arguments
@@ -112,6 +119,11 @@ final class SupervisedWorker: DocumentConverter {
             .merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
             .merging(command.environment) { $1 }
         let worker = Running(process: process, requests: Pipe(), replies: Pipe(), errors: Pipe())
+        for pipe in [worker.requests, worker.replies, worker.errors] {
+            for handle in [pipe.fileHandleForReading, pipe.fileHandleForWriting] {
+                _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
+            }
+        }
         process.standardInput = worker.requests
         process.standardOutput = worker.replies
         process.standardError = worker.errors
