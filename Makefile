@@ -7,7 +7,7 @@ APT_PACKAGES = git pkg-config libxml2-dev libssl-dev libsqlite3-dev libpoppler-g
                tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils
 OUT ?= out
 
-.PHONY: demo test build release deps samples benchmark clean
+.PHONY: demo test build release deps bench-deps samples benchmark clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -21,6 +21,12 @@ deps:
 	@python3 -c 'import jsonschema, yaml, duckdb, pandas' 2>/dev/null || pip install -q jsonschema pyyaml duckdb pandas 2>/dev/null \
 	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-pandas \
 	       && pip install -q --break-system-packages duckdb; }
+
+# The benchmarks compare with pandoc and render the seeds as DOCX with LibreOffice.
+bench-deps:
+	@command -v pandoc >/dev/null && command -v soffice >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc libreoffice-writer-nogui; }
 
 build: deps
 	$(SWIFT) build
@@ -45,7 +51,7 @@ samples:
 	python3 scripts/make-samples.py samples
 	python3 scripts/make-scans.py samples samples/scans
 
-benchmark: release
+benchmark: release bench-deps
 	scripts/benchmark-docx.sh
 
 clean:

@@ -1,13 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// One module per pipeline stage (see DESIGN.md). Dependencies point one way:
+// One module per pipeline stage (see docs/architecture.md). Dependencies point one way:
 // vnplan ► VNPlanPipeline ► (Readers, Layout, Normalizer, Tables, Repository) ► VNPlanModel.
 let package = Package(
     name: "vnplan",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vnplan", targets: ["vnplan"]),
+        // Benchmarks and language-model training: for developers, not shipped as vnplan.
+        .executable(name: "vnplan-dev", targets: ["vnplan-dev"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,8 +43,17 @@ let package = Package(
         .target(name: "VNPlanPipeline", dependencies: [
             "VNPlanModel", "VNPlanReaders", "VNPlanLayout", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
         ], resources: [.copy("Resources/pipeline.json")]),
-        .executableTarget(name: "vnplan", dependencies: [
+        // Command-line pieces both executables share (--pipeline, failures).
+        .target(name: "VNPlanCommandOptions", dependencies: [
             "VNPlanPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "vnplan", dependencies: [
+            "VNPlanPipeline", "VNPlanCommandOptions",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "vnplan-dev", dependencies: [
+            "VNPlanPipeline", "VNPlanNormalizer", "VNPlanCommandOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

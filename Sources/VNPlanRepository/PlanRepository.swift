@@ -84,20 +84,6 @@ public struct PlanRepository: Sendable {
         return removed
     }
 
-    /// The extension an original is kept under: its format's, read from its first bytes
-    /// for images, never taken from the name it arrived with (which may be wrong).
-    public static func sourceExtension(format: SourceFormat, data: Data) -> String {
-        switch format {
-        case .docx: return "docx"
-        case .pdf: return "pdf"
-        case .text: return "txt"
-        case .image:
-            if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png" }
-            if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpg" }
-            return "tif"
-        }
-    }
-
     public static func jsonFiles(under folder: URL) throws(RepositoryError) -> [URL] {
         try JSONFileListing(under: folder).files
     }

@@ -16,8 +16,10 @@ enum RepositoryTemplate {
         # Derived from plans/ by `vnplan index`: rebuild it, never commit it.
         /index.sqlite
         /index.sqlite-*
-        # Reports of `vnplan ingest` runs.
+        # Reports of `vnplan ingest` runs, and the locks that let two runs take turns.
         /ingest-report*.json
+        /.ingest-report*.lock
+        /.vnplan.lock
         # Temporary files of a write that was interrupted.
         .*.tmp
 

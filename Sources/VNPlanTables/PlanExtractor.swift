@@ -80,7 +80,7 @@ public struct PlanExtractor: Sendable {
         })
     }
 
-    private struct RecognisedTable {
+    struct RecognisedTable {
         var table: Table
         var layout: TableLayout
         /// Index among the document's blocks.
@@ -93,7 +93,7 @@ public struct PlanExtractor: Sendable {
 
     /// Plan tables, and tables that continue the previous one without repeating its header
     /// (same grid width, first row not a header).
-    private func recognisedTables(in document: SourceDocument) -> [RecognisedTable] {
+    func recognisedTables(in document: SourceDocument) -> [RecognisedTable] {
         var found: [RecognisedTable] = []
         var ordinal = 0
         for (index, block) in document.blocks.enumerated() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanPipeline
 
 struct BenchIngest: ParsableCommand {
@@ -12,7 +13,9 @@ struct BenchIngest: ParsableCommand {
             many times in this process, alternating, and prints documents per second and the \
             overhead of the workers as the Markdown of BENCHMARKS.md.
             Example: vnplan bench-ingest samples/*.docx --copies 300 --jobs 2
-            """)
+            """,
+        // A benchmark, not a user's command; it stays here because it starts this executable's workers.
+        shouldDisplay: false)
 
     @Argument(help: ArgumentHelp("DOCX files to convert copies of.", valueName: "docx"))
     var documents: [String]

@@ -1,4 +1,5 @@
 import Foundation
+import VNPlanCommandOptions
 import VNPlanReaders
 
 /// The document a command reads: a file, or standard input when the path is "-" (pandoc's

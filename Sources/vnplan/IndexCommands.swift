@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanModel
+import VNPlanPipeline
 import VNPlanRepository
 
 extension ResultFormat: ExpressibleByArgument {}
@@ -56,7 +58,16 @@ struct Index: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let update = try PlanIndex(repository: repositoryOptions.existingRepository()).update(rebuild: rebuild)
+        let repository = try repositoryOptions.existingRepository()
+        // An ingest holds this lock while it stores a plan (and moves a colliding one aside):
+        // the index reads the plans between two stores, never in the middle of one.
+        let lock: RepositoryLock
+        do { lock = try RepositoryLock(RepositoryLock.storeLock(of: repository.root)) }
+        catch { throw CommandFailure(error.description) }
+        do { try lock.lock { FileHandle.standardError.write(Data("waiting for an ingest to finish storing a plan…\n".utf8)) } }
+        catch { throw CommandFailure(error.description) }
+        defer { lock.unlock() }
+        let update = try PlanIndex(repository: repository).update(rebuild: rebuild)
         for problem in update.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
         print("\(update.added) added, \(update.updated) updated, \(update.removed) removed, "
               + "\(update.unchanged) unchanged, \(update.notIndexed) not indexed "

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanRepository
 
 /// `--repo DIR`, shared by the commands that work on a plans repository.

@@ -22,13 +22,10 @@ struct VNPlan: ParsableCommand {
             Query.self,
             SQL.self,
             Export.self,
-            BenchRepository.self,
             Restore.self,
-            LanguageModelCommand.self,
             Inspect.self,
-            BenchConvert.self,
-            BenchIngest.self,
             Worker.self,
+            BenchIngest.self,
         ]
     )
 

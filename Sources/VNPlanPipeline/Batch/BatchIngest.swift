@@ -180,6 +180,9 @@ public struct BatchIngest: Sendable {
         if let first = previous.first { plan.source.file = first.file }
         // A dry run has no lock: it writes nothing, not even the lock file.
         guard !options.dryRun, let lock = context.lock else {
+            if let unchanged = unchangedPlace(of: plan, among: previous) {
+                return Replacement(path: unchanged, changed: false).outcome(file: name, sha256: input.sha256)
+            }
             return DocumentOutcome(file: name, status: previous.isEmpty ? .written : .replaced, sha256: input.sha256,
                                    plan: plan.repositoryPath)
         }
@@ -191,12 +194,23 @@ public struct BatchIngest: Sendable {
                 return try replace(previous, with: plan, store: context.store).outcome(file: name, sha256: input.sha256)
             }
             let original = context.keepSources ? input.data : nil
-            let ext = PlanRepository.sourceExtension(format: plan.source.format, data: input.data)
+            let ext = FormatSniffer.fileExtension(of: input.data, format: plan.source.format)
             let path = try context.store.store(plan, original: original, originalExtension: ext)
             return DocumentOutcome(file: name, status: .written, sha256: input.sha256, plan: path)
         } catch {
             return .failure(name, sha256: input.sha256, stage: .export, reason: error.description)
         }
+    }
+
+    /// The path of the one held plan that is this plan byte for byte (under the id the store
+    /// gave it); nil when the new plan differs or the source has several plans.
+    private func unchangedPlace(of plan: Plan, among previous: [HeldPlans.Entry]) -> String? {
+        let disambiguated = plan.id + "-" + plan.source.sha256.prefix(8)
+        guard previous.count == 1, let held = previous.first, held.id == plan.id || held.id == disambiguated else { return nil }
+        var same = plan
+        same.id = held.id
+        let old = try? Data(contentsOf: options.repository.url(of: held.path))
+        return (try? CanonicalJSON.encode(same)) == old ? held.path : nil
     }
 
     private struct Replacement {
@@ -213,13 +227,7 @@ public struct BatchIngest: Sendable {
     /// ones go, so a run killed in between leaves a plan, and its rerun the same end.
     private func replace(_ previous: [HeldPlans.Entry], with plan: Plan, store: PlanStore) throws(RepositoryError) -> Replacement {
         let repository = options.repository
-        let disambiguated = plan.id + "-" + plan.source.sha256.prefix(8)
-        if previous.count == 1, let held = previous.first, held.id == plan.id || held.id == disambiguated {
-            var same = plan
-            same.id = held.id
-            let old = try? Data(contentsOf: repository.url(of: held.path))
-            if (try? CanonicalJSON.encode(same)) == old { return Replacement(path: held.path, changed: false) }
-        }
+        if let unchanged = unchangedPlace(of: plan, among: previous) { return Replacement(path: unchanged, changed: false) }
         let path = try store.store(plan, original: nil, originalExtension: "")
         for held in previous where held.path != path {
             do { try FileManager.default.removeItem(at: repository.url(of: held.path)) }

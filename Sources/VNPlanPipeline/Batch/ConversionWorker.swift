@@ -53,8 +53,8 @@ public enum ConversionWorker {
         return 1
     }
 
-    /// A worker whose batch died (killed, or interrupted with ^C: workers run in a process
-    /// group of their own) must not go on converting, or hanging, for nobody.
+    /// A worker whose batch died (kill -9 gives it no chance to stop its workers) must not
+    /// go on converting, or hanging, for nobody.
     private static func exitWhenOrphaned() {
         let parent = getppid()
         let watcher = Thread {

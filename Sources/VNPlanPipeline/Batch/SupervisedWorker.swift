@@ -52,6 +52,11 @@ struct InProcessConverter: DocumentConverter {
 /// One worker process, started when first needed, given document after document, and
 /// replaced by a fresh one after a document crashed it, outlived its time or its memory.
 /// Used by one thread at a time.
+///
+/// Started with posix_spawn rather than Foundation's Process: its pipes are created
+/// close-on-exec and the child closes every other descriptor, so no worker (nor any other
+/// program this process starts at the same time) holds another worker's pipe open, which
+/// would hide that worker's death; and the batch waits for its own child with waitpid.
 final class SupervisedWorker: DocumentConverter {
     private let command: WorkerCommand
     private let hello: Data
@@ -62,10 +67,17 @@ final class SupervisedWorker: DocumentConverter {
     private static let errorTailLimit = 8_192
 
     private struct Running {
-        let process: Process
-        let requests: Pipe
-        let replies: Pipe
-        let errors: Pipe
+        let pid: pid_t
+        /// The batch's ends of the worker's standard input, output and error.
+        let requests: Int32
+        let replies: Int32
+        let errors: Int32
+    }
+
+    /// How a worker ended, from waitpid's status.
+    private enum Exit {
+        case status(Int32)
+        case signal(Int32)
     }
 
     init(command: WorkerCommand, configuration: PipelineConfiguration) {
@@ -83,49 +95,92 @@ final class SupervisedWorker: DocumentConverter {
 
     func convert(_ input: InputFile) -> Conversion {
         let worker: Running
-        do { worker = try running ?? start() }
-        catch { return .failed(stage: .read, reason: "no worker process could be started (\(error.localizedDescription))") }
-        running = worker
+        if let started = running {
+            worker = started
+        } else {
+            do { worker = try start() }
+            catch { return .failed(stage: .read, reason: "no worker process could be started (\(error.description))") }
+            running = worker
+        }
         errorTail.removeAll()
         let deadline = ContinuousClock.now + .seconds(limits.timeLimitSeconds)
         let request = WorkerProtocol.frame(Data(input.name.utf8)) + WorkerProtocol.frame(input.data)
-        guard WorkerProtocol.write(request, to: worker.requests.fileHandleForWriting.fileDescriptor) else {
-            return ended(worker)
-        }
+        guard WorkerProtocol.write(request, to: worker.requests) else { return ended(worker) }
         return reply(from: worker, before: deadline)
     }
 
     func finish() {
         guard let worker = running else { return }
-        running = nil
         // The end of its input tells an idle worker to exit.
-        try? worker.requests.fileHandleForWriting.close()
-        worker.process.waitUntilExit()
+        close(worker.requests)
+        _ = reap(worker)
     }
 
-    private func start() throws -> Running {
-        let process = Process()
-        process.executableURL = command.executable
-        process.arguments = command.arguments
+    private struct SpawnError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private func start() throws(SpawnError) -> Running {
+        var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
+        guard Self.pipe(&input), Self.pipe(&output), Self.pipe(&errors) else {
+            let reason = String(cString: strerror(errno))
+            for descriptor in input + output + errors where descriptor >= 0 { close(descriptor) }
+            throw SpawnError(description: "no pipe: \(reason)")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], STDERR_FILENO)
+        // What posix_spawn's closefrom would do: descriptors another thread opened without
+        // close-on-exec (Foundation's pipes are) stay out of the worker.
+        for descriptor in 3...Self.highestOpenDescriptor() { posix_spawn_file_actions_addclose(&actions, descriptor) }
         // A crash report with a symbolicated backtrace takes seconds; one line is enough here.
-        process.environment = ProcessInfo.processInfo.environment
+        let environment = ProcessInfo.processInfo.environment
             .merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
             .merging(command.environment) { $1 }
-        let worker = Running(process: process, requests: Pipe(), replies: Pipe(), errors: Pipe())
-        process.standardInput = worker.requests
-        process.standardOutput = worker.replies
-        process.standardError = worker.errors
-        try process.run()
+        let argv = ([command.executable.path] + command.arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command.executable.path, &actions, nil, argv, envp)
+        for descriptor in [input[0], output[1], errors[1]] { close(descriptor) }
+        guard spawned == 0 else {
+            for descriptor in [input[1], output[0], errors[0]] { close(descriptor) }
+            throw SpawnError(description: "\(command.executable.path): \(String(cString: strerror(spawned)))")
+        }
         // A worker that died at once is found out by the request that follows, and its exit told.
-        _ = WorkerProtocol.write(hello, to: worker.requests.fileHandleForWriting.fileDescriptor)
-        return worker
+        _ = WorkerProtocol.write(hello, to: input[1])
+        return Running(pid: pid, requests: input[1], replies: output[0], errors: errors[0])
+    }
+
+    static func highestOpenDescriptor() -> Int32 {
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return max(3, open.compactMap { Int32($0) }.max() ?? 3)
+    }
+
+    /// A pipe whose ends programs started later do not inherit.
+    private static func pipe(_ ends: inout [Int32]) -> Bool {
+        guard Glibc.pipe(&ends) == 0 else { return false }
+        return ends.allSatisfy { fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }
+    }
+
+    /// Waits for the worker to end and closes the batch's ends of its pipes.
+    private func reap(_ worker: Running) -> Exit {
+        var status: Int32 = 0
+        while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
+        for descriptor in [worker.requests, worker.replies, worker.errors] { close(descriptor) }
+        running = nil
+        let signal = status & 0x7F
+        return signal == 0 ? .status(status >> 8 & 0xFF) : .signal(signal)
     }
 
     /// Waits for the reply, keeping the worker's standard error drained (a full pipe would
     /// stall it) and its last lines.
     private func reply(from worker: Running, before deadline: ContinuousClock.Instant) -> Conversion {
-        var descriptors = [pollfd(fd: worker.replies.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: worker.errors.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [pollfd(fd: worker.replies, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: worker.errors, events: Int16(POLLIN), revents: 0)]
         var reply = Data()
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -181,29 +236,28 @@ final class SupervisedWorker: DocumentConverter {
     }
 
     private func stop(_ worker: Running) {
-        kill(worker.process.processIdentifier, SIGKILL)
-        worker.process.waitUntilExit()
-        running = nil
+        kill(worker.pid, SIGKILL)
+        close(worker.requests)
+        _ = reap(worker)
     }
 
     /// The worker closed its output: it died. Why, from its exit and its last words.
     private func ended(_ worker: Running) -> Conversion {
-        worker.process.waitUntilExit()
-        running = nil
+        close(worker.requests)
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        let errors = worker.errors.fileHandleForReading.fileDescriptor
-        _ = fcntl(errors, F_SETFL, fcntl(errors, F_GETFL) | O_NONBLOCK)
-        while drainErrors(errors, into: &chunk) {}
+        while drainErrors(worker.errors, into: &chunk) {}
+        let exit = reap(worker)
         let detail = Self.lastWords(errorTail)
-        let status = worker.process.terminationStatus
-        guard worker.process.terminationReason == .uncaughtSignal else {
+        switch exit {
+        case .status(let status):
             return .crashed(signal: nil, detail: "the worker exited with status \(status)" + (detail.isEmpty ? "" : ": \(detail)"))
+        case .signal(let signal):
+            // The kernel's out-of-memory killer sends SIGKILL; the batch sends it only on a time-out.
+            if signal == SIGKILL || Self.allocationFailures.contains(where: { detail.localizedCaseInsensitiveContains($0) }) {
+                return .outOfMemory(limitMB: limits.memoryLimitMB, detail: detail)
+            }
+            return .crashed(signal: Self.signalName(signal), detail: detail)
         }
-        // The kernel's out-of-memory killer sends SIGKILL; the batch sends it only on a time-out.
-        if status == SIGKILL || Self.allocationFailures.contains(where: { detail.localizedCaseInsensitiveContains($0) }) {
-            return .outOfMemory(limitMB: limits.memoryLimitMB, detail: detail)
-        }
-        return .crashed(signal: Self.signalName(status), detail: detail)
     }
 
     /// How the Swift runtime, C++ and C libraries say that an allocation failed.

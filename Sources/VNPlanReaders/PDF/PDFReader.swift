@@ -82,6 +82,28 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         return (Int(pixelWidth), Int(pixelHeight))
     }
 
+    /// The page painted on white at `scale` pixels per point, for OCR (`printing`) or to be
+    /// looked at, with `drawOver` drawing on it in page units; the caller destroys the
+    /// surface. nil when the page has no size or is too large to render.
+    static func renderedPage(_ page: OpaquePointer, scale: Double, printing: Bool,
+                             drawOver: (OpaquePointer) -> Void = { _ in }) -> (OpaquePointer, width: Int, height: Int)? {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        guard let (pixelWidth, pixelHeight) = pixelSize(width: width, height: height, scale: scale),
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
+            return nil
+        }
+        let context = cairo_create(surface)
+        cairo_set_source_rgb(context, 1, 1, 1)
+        cairo_paint(context)
+        cairo_scale(context, scale, scale)
+        if printing { poppler_page_render_for_printing(page, context) } else { poppler_page_render(page, context) }
+        if let context { drawOver(context) }
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+        return (surface, pixelWidth, pixelHeight)
+    }
+
     static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
         let bytes = input.data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
@@ -112,21 +134,10 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
                                   file: String) throws(ReaderError) -> TextRecognizer.Page {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
-        let scale = Double(recognizer.dpi) / 72
-        guard let (pixelWidth, pixelHeight) = pixelSize(width: width, height: height, scale: scale) else {
+        guard let (surface, pixelWidth, pixelHeight) = renderedPage(page, scale: Double(recognizer.dpi) / 72, printing: true) else {
             throw .damagedPDF(file: file, reason: "a page of \(Int(min(width, 1e9))) × \(Int(min(height, 1e9))) pt is too large or has no size to render")
         }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
-            throw .damagedPDF(file: file, reason: "a page could not be rendered")
-        }
         defer { cairo_surface_destroy(surface) }
-        let context = cairo_create(surface)
-        cairo_set_source_rgb(context, 1, 1, 1)
-        cairo_paint(context)
-        cairo_scale(context, scale, scale)
-        poppler_page_render_for_printing(page, context)
-        cairo_destroy(context)
-        cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else {
             throw .damagedPDF(file: file, reason: "a page could not be rendered")
         }

@@ -38,26 +38,17 @@ extension PDFReader {
         for index in 0..<Self.pageCount(of: document) {
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            var width = 0.0, height = 0.0
-            poppler_page_get_size(page, &width, &height)
-            guard let (pixelWidth, pixelHeight) = Self.pixelSize(width: width, height: height, scale: scale),
-                  let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
-                continue
+            let drawn = Self.renderedPage(page, scale: scale, printing: false) { context in
+                for overlay in overlays(index + 1) {
+                    let colour = overlay.colour
+                    cairo_set_source_rgba(context, colour.red, colour.green, colour.blue, 0.8)
+                    cairo_set_line_width(context, colour.width / scale)
+                    cairo_rectangle(context, overlay.box.x, overlay.box.y, max(overlay.box.width, 0.1), max(overlay.box.height, 0.1))
+                    cairo_stroke(context)
+                }
             }
+            guard let (surface, _, _) = drawn else { continue }
             defer { cairo_surface_destroy(surface) }
-            let context = cairo_create(surface)
-            cairo_set_source_rgb(context, 1, 1, 1)
-            cairo_paint(context)
-            cairo_scale(context, scale, scale)
-            poppler_page_render(page, context)
-            for overlay in overlays(index + 1) {
-                let colour = overlay.colour
-                cairo_set_source_rgba(context, colour.red, colour.green, colour.blue, 0.8)
-                cairo_set_line_width(context, colour.width / scale)
-                cairo_rectangle(context, overlay.box.x, overlay.box.y, max(overlay.box.width, 0.1), max(overlay.box.height, 0.1))
-                cairo_stroke(context)
-            }
-            cairo_destroy(context)
             let url = folder.appendingPathComponent("\(stem)-page-\(index + 1).png")
             guard cairo_surface_write_to_png(surface, url.path) == CAIRO_STATUS_SUCCESS else {
                 throw .unreadable(file: url.path, reason: "the drawing could not be written")

@@ -77,7 +77,7 @@ enum LineShape {
     /// Ends with a comma or a word that cannot end a sentence ("của", "và", "số"…): the
     /// phrase goes on in the next line.
     static func endsMidPhrase(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.withoutSurroundingSpaces
         if trimmed.hasSuffix(",") { return true }
         guard let word = trimmed.split(separator: " ").last else { return false }
         return connectives.contains(word.lowercased())
@@ -89,13 +89,12 @@ enum LineShape {
     ]
 
     static func endsSentence(_ line: String) -> Bool {
-        guard let last = line.trimmingCharacters(in: .whitespaces).last else { return true }
+        guard let last = line.withoutSurroundingSpaces.last else { return true }
         return ".;:!?".contains(last)
     }
 
     /// A row label alone in a cell: "1", "1.", "2.1.3", "IV", "A", "a", "đ", "a)".
     static func isRowLabel(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.contains(rowLabel)
+        text.withoutSurroundingSpaces.contains(rowLabel)
     }
 }

@@ -49,7 +49,9 @@ struct TextLayout {
         let followedByBlank = filled.filter { $0 + 1 < lines.count && lines[$0 + 1].kind == .blank }.count
         let tabular = lines.contains { $0.kind == .cell || $0.kind == .row || $0.kind == .pipe }
         wrapped = !tabular && filled.count >= 10 && followedByBlank * 10 >= filled.count * 7
-        markdown = lines.contains { $0.text.contains(Self.markdownMark) }
+        markdown = lines.contains { line in
+            line.text.utf8.contains { $0 == 0x23 || $0 == 0x2A || $0 == 0x3C } && line.text.contains(Self.markdownMark)
+        }
     }
 
     private nonisolated(unsafe) static let markdownMark = /^#{1,6}\s|\*\*|<b>|<\/b>/
@@ -74,7 +76,7 @@ struct TextLayout {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let read: (table: Table?, end: Int)
+            let read: (tables: [Table], end: Int)
             switch line.kind {
             case .text:
                 running.append(line)
@@ -89,7 +91,7 @@ struct TextLayout {
             case .row: read = RowPerLineTable(lines: lines).read(from: index)
             }
             flush()
-            if let table = read.table { blocks.append(.table(table)) }
+            blocks += read.tables.map(Block.table)
             index = max(read.end, index + 1)
         }
         flush()

@@ -168,10 +168,9 @@ struct DeadlinePhrase {
             return Recurrence(interval: Self.months(match.count))
         }
         // The earliest named unit wins: "Hàng quý/năm" reports quarterly.
-        let named = DeadlineWords.everyUnit.compactMap { unit in
-            folded.firstRange(of: unit.pattern).map { (position: $0.lowerBound, interval: unit.interval) }
-        }.min { $0.position < $1.position }
-        if let named { return Recurrence(interval: named.interval) }
+        if let named = folded.firstMatch(of: DeadlineWords.everyUnit) {
+            return Recurrence(interval: DeadlineWords.intervals[String(named.unit)])
+        }
         if folded.contains(DeadlineWords.ongoing) {
             return Recurrence(interval: nil)
         }

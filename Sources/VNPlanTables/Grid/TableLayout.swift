@@ -57,10 +57,10 @@ struct TableLayout: Equatable {
 
     /// The same header repeated further down (a page break in a converted document).
     func isRepeatedHeader(_ row: TableRow) -> Bool {
-        guard Self.isHeaderRow(row) else { return false }
-        return row.cells.allSatisfy { cell in
+        // Cell by cell first: a data row fails at its first cell, before any header test.
+        row.cells.allSatisfy { cell in
             let text = CellText.clean(cell.text)
             return text.isEmpty || ColumnRole(header: text) == roles[cell.column]
-        }
+        } && Self.isHeaderRow(row)
     }
 }

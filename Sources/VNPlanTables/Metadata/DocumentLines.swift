@@ -47,9 +47,24 @@ struct DocumentLines {
 /// Bình, ngày 12 tháng 02 năm 2026". The right column always opens with the national motto
 /// or with the place and date, so the line is cut there.
 enum LetterheadColumns {
+    private static let rightOpeners = DocumentWords.letterheadRightOpeners.map { Array($0.utf8) }
+
+    /// Whether the bytes hold `needle`: a plain scan, which for a word of a few bytes costs
+    /// less than any general search.
+    private static func contains(_ bytes: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: first) {
+            if bytes[start...].starts(with: needle) { return true }
+            index = bytes.index(after: start)
+        }
+        return false
+    }
+
     static func split(_ line: Substring) -> [Substring] {
         // Nearly every line has neither; looking for them costs more than the line.
-        guard DocumentWords.letterheadRightOpeners.contains(where: line.contains) else { return [line] }
+        guard line.hasPrefix(DocumentWords.numberLineOpener)
+                || rightOpeners.contains(where: { contains(line.utf8, $0) }) else { return [line] }
         if let match = line.wholeMatch(of: DocumentWords.numberThenPlace) { return [match.1, match.2] }
         if let cut = line.firstMatch(of: DocumentWords.letterheadRightColumn), cut.range.lowerBound > line.startIndex {
             let left = line[..<cut.range.lowerBound].trimmingCharacters(in: .whitespaces)

@@ -32,8 +32,10 @@ struct DocumentMetadata {
         info.signer = Self.signer(in: lines, after: typeLineIndex ?? 0)
     }
 
+    private static let headingTrim = CharacterSet.whitespaces.union(.punctuationCharacters)
+
     static func typeName(ofHeading line: String) -> String? {
-        let heading = line.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        let heading = line.trimmingCharacters(in: headingTrim)
         guard heading == heading.uppercased(), heading.count <= 40 else { return nil }
         return DocumentWords.types.first { heading == $0.heading || heading.hasPrefix($0.heading + " ") }?.name
     }

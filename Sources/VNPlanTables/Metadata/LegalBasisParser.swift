@@ -28,6 +28,8 @@ public enum LegalBasisParser {
         var statements: [String] = []
         var current: String?
         for raw in lines {
+            // Most lines neither open a statement nor continue one: they are not tidied.
+            if current == nil, !raw.drop(while: \.isWhitespace).contains(LegalBasisWords.opening) { continue }
             let line = tidy(raw)
             if line.isEmpty { continue }
             if line.contains(LegalBasisWords.opening) {
@@ -65,7 +67,7 @@ public enum LegalBasisParser {
     /// "… của Thủ tướng Chính phủ về việc …" → "Thủ tướng Chính phủ".
     private static func issuer(in text: String) -> String? {
         guard let match = text.firstMatch(of: LegalBasisWords.issuerPhrase) else { return nil }
-        let name = match.issuer.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ",;.")))
+        let name = match.issuer.trimmingCharacters(in: Trim.issuer)
         return name.isEmpty ? nil : name
     }
 
@@ -84,11 +86,11 @@ public enum LegalBasisParser {
         var previous = ""
         while previous != text {
             previous = text
-            text = text.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ";,.:")))
+            text = text.trimmingCharacters(in: Trim.citation)
             text = text.replacing(LegalBasisWords.trailingConnective, with: "")
         }
         if let open = unmatchedParenthesis(in: text) {
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ";,")))
+            text = String(text[..<open]).trimmingCharacters(in: Trim.openParenthesis)
         }
         return text
     }
@@ -118,5 +120,12 @@ public enum LegalBasisParser {
     /// Wrapped spaces joined (the reader removed any markup).
     private static func tidy(_ line: String) -> String {
         line.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// What is trimmed around an issuer and a citation; built once.
+    private enum Trim {
+        static let issuer = CharacterSet.whitespaces.union(.init(charactersIn: ",;."))
+        static let citation = CharacterSet.whitespaces.union(.init(charactersIn: ";,.:"))
+        static let openParenthesis = CharacterSet.whitespaces.union(.init(charactersIn: ";,"))
     }
 }

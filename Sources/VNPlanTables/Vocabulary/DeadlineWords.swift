@@ -12,13 +12,10 @@ enum DeadlineWords {
     /// "hạn 30/6": a date that is a limit.
     nonisolated(unsafe) static let limitDate = /(?:^|\s)hạn\s/
 
-    /// "Hàng tháng", "hằng quý", "mỗi năm", and their ISO 8601 intervals; the earliest
-    /// written wins ("Hàng quý/năm" is quarterly).
-    nonisolated(unsafe) static let everyUnit: [(pattern: Regex<Substring>, interval: String)] = [
-        (/(?:hàng|hằng|mỗi)\s+ngày/, "P1D"), (/(?:hàng|hằng|mỗi)\s+tuần/, "P1W"),
-        (/(?:hàng|hằng|mỗi)\s+tháng/, "P1M"), (/(?:hàng|hằng|mỗi)\s+quý/, "P3M"),
-        (/(?:hàng|hằng|mỗi)\s+năm/, "P1Y"),
-    ]
+    /// "Hàng tháng", "hằng quý", "mỗi năm": one pattern, so that the earliest written wins
+    /// ("Hàng quý/năm" is quarterly); `intervals` gives each unit's ISO 8601 interval.
+    nonisolated(unsafe) static let everyUnit = /(?:hàng|hằng|mỗi)\s+(?<unit>ngày|tuần|tháng|quý|năm)/
+    static let intervals = ["ngày": "P1D", "tuần": "P1W", "tháng": "P1M", "quý": "P3M", "năm": "P1Y"]
     /// "06 tháng/01 lần", "định kỳ 6 tháng một lần".
     nonisolated(unsafe) static let monthsPerTime =
         /(?:định kỳ\s+)?(?<count>\d{1,2}|sáu|ba)\s+tháng\s*(?:\/|một|1)\s*(?:0?1\s*)?lần/

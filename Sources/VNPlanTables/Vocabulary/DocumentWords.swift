@@ -30,8 +30,10 @@ enum DocumentWords {
     nonisolated(unsafe) static let letterheadRightColumn =
         /\s(?=CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do)/
     nonisolated(unsafe) static let numberThenPlace = /^(Số:?\s*\S+)\s+(\S[^,]{1,40},\s*ngày\b.*)$/
-    /// Lines without one of these cannot hold two letterhead columns.
-    static let letterheadRightOpeners = ["CỘNG", "Độc", "Số"]
+    /// Lines without one of these, or not opening with "Số", cannot hold two letterhead
+    /// columns.
+    static let letterheadRightOpeners = ["CỘNG", "Độc"]
+    static let numberLineOpener = "Số"
 
     /// Recitals end the title: "Căn cứ …", "Thực hiện …", "Xét …" (folded).
     static let recitalOpeners = ["can cu", "thuc hien", "xet "]
