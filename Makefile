@@ -16,9 +16,11 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	@# The tests check plans with Python's jsonschema and read workflow YAML.
-	@python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml 2>/dev/null \
-	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml; }
+	@# The tests check plans with Python's jsonschema, read workflow YAML, and read the CSV
+	@# export with DuckDB and pandas as an analyst would.
+	@python3 -c 'import jsonschema, yaml, duckdb, pandas' 2>/dev/null || pip install -q jsonschema pyyaml duckdb pandas 2>/dev/null \
+	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-pandas \
+	       && pip install -q --break-system-packages duckdb; }
 
 # The benchmarks compare with pandoc and render the seeds as DOCX with LibreOffice.
 bench-deps:
@@ -34,7 +36,7 @@ release: deps
 
 demo: release
 	@mkdir -p $(OUT)
-	@for f in samples/*.docx samples/*.txt; do \
+	@for f in samples/*.docx samples/*.pdf samples/*.txt; do \
 	  [ -e "$$f" ] || continue; \
 	  name=$$(basename "$$f"); name=$${name%.*}; \
 	  .build/release/vnplan convert "$$f" -o "$(OUT)/$$name.json" && echo "$$f → $(OUT)/$$name.json"; \

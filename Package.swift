@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage (see docs/architecture.md). Dependencies point one way:
-// vnplan ► VNPlanPipeline ► (Readers, Normalizer, Tables, Repository) ► VNPlanModel.
+// vnplan ► VNPlanPipeline ► (Readers, Layout, Normalizer, Tables, Repository) ► VNPlanModel.
 let package = Package(
     name: "vnplan",
     platforms: [.macOS(.v13)],
@@ -32,6 +32,7 @@ let package = Package(
             "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract", "COpenSSL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .target(name: "VNPlanLayout", dependencies: ["VNPlanModel"]),
         .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],
                 resources: [.copy("Resources/syllable-lm.bin")]),
         .target(name: "VNPlanTables", dependencies: ["VNPlanModel"]),
@@ -40,7 +41,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "VNPlanPipeline", dependencies: [
-            "VNPlanModel", "VNPlanReaders", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
+            "VNPlanModel", "VNPlanReaders", "VNPlanLayout", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
         ], resources: [.copy("Resources/pipeline.json")]),
         // Command-line pieces both executables share (--pipeline, failures).
         .target(name: "VNPlanCommandOptions", dependencies: [
@@ -58,6 +59,7 @@ let package = Package(
 
         .testTarget(name: "VNPlanModelTests", dependencies: ["VNPlanModel"]),
         .testTarget(name: "VNPlanReadersTests", dependencies: ["VNPlanReaders"]),
+        .testTarget(name: "VNPlanLayoutTests", dependencies: ["VNPlanLayout", "VNPlanReaders"]),
         .testTarget(name: "VNPlanNormalizerTests", dependencies: ["VNPlanNormalizer"]),
         .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables", "VNPlanReaders"]),
         .testTarget(name: "VNPlanRepositoryTests", dependencies: ["VNPlanRepository"]),

@@ -13,6 +13,9 @@ public struct Plan: Sendable, Codable, Equatable {
     public var indicators: [Indicator]
     public var normalization: NormalizationSummary
     public var warnings: [String]
+    /// The vnplan and pipeline configuration that made the plan; absent in plans made
+    /// before vnplan recorded it.
+    public var producer: Producer?
 
     public init(id: String, source: PlanSource, document: DocumentInfo = DocumentInfo(),
                 legalBasis: [LegalCitation] = [], sections: [Section] = [], tasks: [PlanTask] = [],
@@ -28,6 +31,20 @@ public struct Plan: Sendable, Codable, Equatable {
         self.indicators = indicators
         self.normalization = normalization
         self.warnings = warnings
+    }
+}
+
+/// What made a plan, so that `ingest --reconvert=outdated` can find the plans an older
+/// vnplan or another configuration made.
+public struct Producer: Sendable, Codable, Equatable {
+    /// The vnplan version ("0.1.0").
+    public var version: String
+    /// SHA-256 (hex) of the conversion settings of pipeline.json.
+    public var pipeline: String
+
+    public init(version: String, pipeline: String) {
+        self.version = version
+        self.pipeline = pipeline
     }
 }
 

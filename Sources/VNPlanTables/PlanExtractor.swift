@@ -16,7 +16,8 @@ public struct PlanExtractor: Sendable {
         let recognised = isPlan ? recognisedTables(in: document) : []
         let lines = isPlan ? DocumentLines(document, skippingTables: Set(recognised.flatMap(\.blocks))).lines : headLines
         let metadata = isPlan ? DocumentMetadata(lines: lines) : head
-        var warnings: [String] = []
+        // What the reader and the Layout stage were unsure of comes first.
+        var warnings = document.warnings
         var sections: [Section] = []
         var tasks: [PlanTask] = []
         var indicators: [Indicator] = []
