@@ -98,6 +98,9 @@ public struct JSONFileListing: Sendable {
     /// Paths (invalid bytes shown as U+FFFD) of files whose names are not UTF-8 text.
     public var misnamed: [String] = []
 
+    /// What is wrong with a misnamed file, and the fix.
+    public static let misnamedProblem = "the file name is not UTF-8 text; rename it to its plan's id (<id>.json)"
+
     public init(under folder: URL) throws(RepositoryError) {
         let root = folder.standardizedFileURL.path
         var status = stat()

@@ -85,6 +85,9 @@ public final class OutputFile {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
             replacement = (temporary, target)
+            // The replaced file keeps its permissions (an executable hook stays executable).
+            var existing = stat()
+            if stat(target, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
         }
     }
 

@@ -36,8 +36,8 @@ struct Validate: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let files = try planFiles()
-        guard !files.isEmpty else {
+        let (files, misnamed) = try planFiles()
+        guard !files.isEmpty || !misnamed.isEmpty else {
             let searched = paths.isEmpty ? [displayPath(repositoryOptions.repository.plansFolder)] : paths
             throw CommandFailure("nothing to validate: no plan file (*.json) in \(searched.joined(separator: ", ")); "
                                  + "name plan files or a folder that holds them")
@@ -51,14 +51,22 @@ struct Validate: ParsableCommand {
                                                   repositoryPath: Self.repositoryPath(of: files[index]))
             }
         }
-        let issues = results.flatMap { $0 }
-        print(render(issues, checked: files.count), terminator: "")
+        let issues = misnamed.map {
+            ValidationIssue(file: displayPath(URL(fileURLWithPath: $0)), path: "$", problem: JSONFileListing.misnamedProblem)
+        }
+            + results.flatMap { $0 }
+        print(render(issues, checked: files.count + misnamed.count), terminator: "")
         if !issues.isEmpty { throw ExitCode(1) }
     }
 
-    private func planFiles() throws -> [URL] {
-        guard !paths.isEmpty else { return try repositoryOptions.existingRepository().planFiles() }
+    /// The plan files to check, and the paths of files whose names are not UTF-8 text.
+    private func planFiles() throws -> (files: [URL], misnamed: [String]) {
+        guard !paths.isEmpty else {
+            let listing = try JSONFileListing(under: repositoryOptions.existingRepository().plansFolder)
+            return (listing.files, listing.misnamed)
+        }
         var files: [URL] = []
+        var misnamed: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -66,10 +74,15 @@ struct Validate: ParsableCommand {
             }
             // A file named on the command line is checked whatever its extension: CI that
             // passes a DOCX by mistake must fail, not report "0 plans valid".
-            files += isFolder.boolValue ? try PlanRepository.jsonFiles(under: URL(fileURLWithPath: path))
-                                        : [URL(fileURLWithPath: path)]
+            guard isFolder.boolValue else {
+                files.append(URL(fileURLWithPath: path))
+                continue
+            }
+            let listing = try JSONFileListing(under: URL(fileURLWithPath: path))
+            files += listing.files
+            misnamed += listing.misnamed
         }
-        return files
+        return (files, misnamed)
     }
 
     /// "plans/<issuer>/<year>/<id>.json" for a file inside a repository's plans/ folder.

@@ -80,6 +80,26 @@ import VNPlanRepository
         #expect(report.failed.map(\.status) == [.crashed, .timedOut, .outOfMemory])
     }
 
+    /// Real processes that break the protocol: the batch believes none of them.
+    @Test(arguments: [
+        ("exit 3", "the conversion crashed its worker: the worker exited with status 3"),
+        ("echo 'vnplan worker: gone' >&2; exit 1", "the conversion crashed its worker: the worker exited with status 1: vnplan worker: gone"),
+        ("printf '\\377\\377\\377\\377'; cat > /dev/null",
+         "the conversion crashed its worker: the worker sent a reply of 4294967295 bytes, more than a plan can be"),
+        ("printf '\\0\\0\\0\\2{}'; cat > /dev/null", "the conversion crashed its worker: the worker sent a reply that cannot be read"),
+    ])
+    func workerBreakingTheProtocolIsReplacedNotBelieved(script: String, reason: String) throws {
+        let work = try BatchIngestTests.temporaryFolder("protocol")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try #require(Self.samples.first)
+        let shell = WorkerCommand(executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", script])
+        let batch = try BatchIngest(pipeline: PipelineFixtures.pipeline, options: IngestOptions(
+            repository: PlanRepository(root: work.appendingPathComponent("repo")), isolation: .workers(shell)))
+        let outcome = try #require(try batch.run([input]).first)
+        #expect(outcome.status == .crashed && outcome.signal == nil)
+        #expect(outcome.reason == reason)
+    }
+
     @Test func hooksActOnlyWhenTheTestAsksForThem() throws {
         let work = try BatchIngestTests.temporaryFolder("no-hooks")
         defer { try? FileManager.default.removeItem(at: work) }

@@ -94,6 +94,35 @@ import VNPlanRepository
         }
     }
 
+    /// While another process holds the repository's lock, an ingest converts but stores
+    /// nothing; it stores as soon as the lock is free. The kernel's list of locks
+    /// (/proc/locks) shows when the ingest is waiting for it.
+    @Test(.enabled(if: !BatchIsolationTests.samples.isEmpty && FileManager.default.fileExists(atPath: "/proc/locks"),
+                   "no sample DOCX, or no /proc/locks"))
+    func ingestWaitsForTheRepositoryLock() throws {
+        let work = try BatchIngestTests.temporaryFolder("lock")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let repository = PlanRepository(root: work.appendingPathComponent("repo"))
+        #expect(try BatchIngestTests.runVNPlan(arguments: ["init", repository.root.path]) == 0)
+        let lock = try RepositoryLock(RepositoryLock.storeLock(of: repository.root))
+        try lock.lock()
+        let sample = try #require(BatchIsolationTests.samples.first)
+        let (process, _) = try Self.startVNPlan(["ingest", sample.path, "--repo", repository.root.path, "--jobs", "1"])
+        let waiter = " -> FLOCK  ADVISORY  WRITE \(process.processIdentifier) "
+        var waiting = false
+        for _ in 0..<1200 where !waiting && process.isRunning {
+            waiting = (try String(contentsOfFile: "/proc/locks", encoding: .utf8)).contains(waiter)
+            if !waiting { usleep(100_000) }
+        }
+        #expect(waiting, "the ingest never waited for the lock")
+        #expect(try repository.planFiles().isEmpty)
+        #expect(try repository.heldSourceHashes().isEmpty)
+        lock.unlock()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try repository.planFiles().count == 1)
+    }
+
     @Test(.enabled(if: !BatchIsolationTests.samples.isEmpty, "no sample DOCX"))
     func twoIngestsAtOnceLoseAndDuplicateNothing() throws {
         let work = try BatchIngestTests.temporaryFolder("two-writers")

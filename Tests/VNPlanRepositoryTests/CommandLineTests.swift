@@ -130,6 +130,13 @@ import VNPlanRepository
         let valid = folder.appendingPathComponent("ok.json")
         try plan.write(to: valid)
         #expect(try Self.run(["validate", valid.path]).status == 0)
+
+        let named = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: named) }
+        #expect(Fixtures.writeMisnamedFile(in: named, contents: plan))
+        let misnamed = try Self.run(["validate", named.path])
+        #expect(misnamed.status == 1)
+        #expect(misnamed.text.contains("\u{FFFD}.json: $: the file name is not UTF-8 text"))
     }
 
     @Test func aFolderThatIsNotARepositoryIsRefusedAndLeftAlone() throws {

@@ -79,8 +79,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("deep/er/out.csv")
         try AtomicFile.write(Data("a longer first version\n".utf8), to: file)
+        #expect(chmod(file.path, 0o750) == 0)
         try AtomicFile.write(Data("short\n".utf8), to: file)
         #expect(try Data(contentsOf: file) == Data("short\n".utf8))
+        var status = stat()
+        #expect(stat(file.path, &status) == 0 && status.st_mode & 0o7777 == 0o750)
         #expect(try Self.leftovers(in: file.deletingLastPathComponent()) == [])
 
         #expect(throws: OutputError(path: folder.path, problem: "is a folder; name a file to write to")) {

@@ -44,6 +44,7 @@ import VNPlanModel
 
     @Test func indexReadsAsStrictlyAsValidateAndACopyNeverTakesAnId() throws {
         let repository = try IndexTests.repository()
+        defer { try? FileManager.default.removeItem(at: repository.root) }
         let genuine = Fixtures.plan()
         let folder = repository.url(of: genuine.repositoryFolder)
         let original = try Data(contentsOf: repository.url(of: genuine.repositoryPath))
@@ -53,12 +54,7 @@ import VNPlanModel
         try Data(String(decoding: original, as: UTF8.self)
             .replacingOccurrences(of: "\"2025-03-14\"", with: "\"2025-02-30\"").utf8)
             .write(to: folder.appendingPathComponent("1-edited.json"))
-        // "/\xFF.json": a byte that is never UTF-8.
-        let rawName = Array(folder.path.utf8) + [UInt8(ascii: "/"), 0xFF] + Array(".json".utf8) + [0]
-        let descriptor = rawName.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
-        #expect(descriptor >= 0)
-        _ = original.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
+        #expect(Fixtures.writeMisnamedFile(in: folder, contents: original))
 
         let index = PlanIndex(repository: repository)
         let update = try index.update()

@@ -31,8 +31,8 @@ import VNPlanModel
             ("{\"a\": 1} x", "line 1, column 10: unexpected text after the end of the JSON value"),
         ]
         for (text, expected) in cases {
-            #expect(throws: JSONSyntaxError.self) { try JSONSourceMap(Data(text.utf8)) }
-            do { _ = try JSONSourceMap(Data(text.utf8)) } catch { #expect(error.description.hasPrefix(expected)) }
+            #expect(throws: JSONSyntaxError.self) { try LocatedJSON(Data(text.utf8)) }
+            do { _ = try LocatedJSON(Data(text.utf8)) } catch { #expect(error.description.hasPrefix(expected)) }
         }
     }
 
@@ -48,8 +48,18 @@ import VNPlanModel
             try JSONValue.of(Fixtures.plan()).replacing(["tasks", 1, "source", "row"], with: nil))
         let missing = try #require(PlanValidator().validate(lacking, file: "x.json", repositoryPath: nil).first)
         #expect(missing.path == "$.tasks[1].source.row")
-        #expect(missing.line == (try JSONSourceMap(lacking)).line(of: "$.tasks[1].source"))
+        #expect(missing.line == (try LocatedJSON(lacking, locating: true)).line(of: "$.tasks[1].source"))
         #expect(missing.line.map { $0 > 1 } == true)
+    }
+
+    @Test func readsTheSameTreeAsFoundation() throws {
+        let texts = try PlanRepository.jsonFiles(under: Fixtures.projectRoot.appendingPathComponent("samples/expected"))
+            .map { try Data(contentsOf: $0) }
+            + [Data(#"{"a": "\u00e0 \ud83d\ude00 \"x\"\n\/", "b": [-1.5e3, 0, true, null, {}], "c": 12345678901}"#.utf8)]
+        #expect(texts.count > 3)
+        for text in texts {
+            #expect(try LocatedJSON(text).value == JSONDecoder().decode(JSONValue.self, from: text))
+        }
     }
 
     @Test func aDocumentIsNotAPlan() throws {

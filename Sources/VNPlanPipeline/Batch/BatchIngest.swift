@@ -137,8 +137,7 @@ public struct BatchIngest: Sendable {
         case .inProcess:
             return InProcessConverter(pipeline: pipeline)
         case .workers(let command):
-            do { return try SupervisedWorker(command: command, configuration: pipeline.configuration) }
-            catch { return InProcessConverter(pipeline: pipeline) }
+            return SupervisedWorker(command: command, configuration: pipeline.configuration)
         }
     }
 

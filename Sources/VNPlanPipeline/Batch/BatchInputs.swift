@@ -53,14 +53,16 @@ public enum BatchInputs {
         private static func isFolder(_ status: stat) -> Bool { status.st_mode & S_IFMT == S_IFDIR }
 
         private mutating func filesInside(_ folder: URL) throws(BatchUsageError) -> [URL] {
-            // Walked by its real path: the enumerator does not enter a link.
             let real = folder.resolvingSymlinksInPath()
             guard walked.insert(real.path).inserted else { return [] }
+            // A link is walked by its real path (the enumerator does not enter a link); a
+            // folder by the path the person gave, which the report then shows.
+            var status = stat()
+            let isLink = lstat(folder.path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
             guard let walker = FileManager.default.enumerator(
-                at: real, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+                at: isLink ? real : folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
             else { throw .unreadableFolder(folder.path) }
             var files: [URL] = []
-            var status = stat()
             for case let url as URL in walker where lstat(url.path, &status) == 0 && !Self.isFolder(status) {
                 files += followSymlinks ? try entry(url.path) ?? [] : [url]
             }

@@ -68,11 +68,12 @@ final class SupervisedWorker: DocumentConverter {
         let errors: Pipe
     }
 
-    init(command: WorkerCommand, configuration: PipelineConfiguration) throws {
+    init(command: WorkerCommand, configuration: PipelineConfiguration) {
         self.command = command
         self.limits = configuration.batch
-        self.hello = WorkerProtocol.frame(try JSONEncoder().encode(
-            WorkerHello(configuration: configuration, memoryLimitMB: configuration.batch.memoryLimitMB)))
+        // Strings, numbers and lists: encoding cannot fail (and a worker refuses an empty hello).
+        let hello = WorkerHello(configuration: configuration, memoryLimitMB: configuration.batch.memoryLimitMB)
+        self.hello = WorkerProtocol.frame((try? JSONEncoder().encode(hello)) ?? Data())
         _ = Self.ignoreBrokenPipes
     }
 
@@ -115,9 +116,8 @@ final class SupervisedWorker: DocumentConverter {
         process.standardOutput = worker.replies
         process.standardError = worker.errors
         try process.run()
-        guard WorkerProtocol.write(hello, to: worker.requests.fileHandleForWriting.fileDescriptor) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "the worker exited at once"])
-        }
+        // A worker that died at once is found out by the request that follows, and its exit told.
+        _ = WorkerProtocol.write(hello, to: worker.requests.fileHandleForWriting.fileDescriptor)
         return worker
     }
 

@@ -16,7 +16,7 @@ struct PlanLoader {
         let listing = try JSONFileListing(under: repository.plansFolder)
         update.problems += listing.misnamed.map { path in
             ValidationIssue(file: relative(path), path: "$",
-                            problem: "not indexed: the file name is not UTF-8 text; rename it to its plan's id (<id>.json)")
+                            problem: "not indexed: " + JSONFileListing.misnamedProblem)
         }
         let onDisk = try currentFiles(listing.files)
         var indexed: [String: FileState] = [:]

@@ -47,14 +47,9 @@ public struct PlanValidator: Sendable {
             return (nil, report.issues)
         }
         let tree: JSONValue
-        do { tree = try JSONDecoder().decode(JSONValue.self, from: data) }
+        do { tree = try LocatedJSON(data).value }
         catch {
-            do {
-                _ = try JSONSourceMap(data)
-                report.add("$", "is not valid JSON (it is not UTF-8 text, or a number is out of range)")
-            } catch {
-                report.add("$", "is not valid JSON at \(error)", line: error.line)
-            }
+            report.add("$", "is not valid JSON at \(error)", line: error.line)
             return (nil, report.issues)
         }
         let plan: Plan
@@ -63,10 +58,10 @@ public struct PlanValidator: Sendable {
             report.add(Self.path(of: error), Self.describe(error))
             return (nil, Self.locating(report.issues, in: data))
         } catch {
-            report.add("$", "cannot be read as a plan (\(error))")
+            report.add("$", "cannot be read as a plan (\(Self.reason(error)))")
             return (nil, report.issues)
         }
-        if let known = try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(plan)) {
+        if let encoded = try? JSONEncoder().encode(plan), let known = try? LocatedJSON(encoded).value {
             reportUnknownKeys(in: tree, known: known, path: "$", into: &report)
         }
         reportEmptyText(in: tree, path: "$", into: &report)
@@ -76,7 +71,7 @@ public struct PlanValidator: Sendable {
 
     /// The issues with the line of their key, found in one pass over the text.
     private static func locating(_ issues: [ValidationIssue], in data: Data) -> [ValidationIssue] {
-        guard let map = try? JSONSourceMap(data) else { return issues }
+        guard let map = try? LocatedJSON(data, locating: true) else { return issues }
         return issues.map { issue in
             var issue = issue
             issue.line = map.line(of: issue.path)
