@@ -51,7 +51,13 @@ public struct Pipeline: Sendable {
             throw PipelineError(file: input.name, stage: .tables,
                                 reason: "the pipeline does not run the tables stage for \(document.metadata.format.rawValue) files, so no plan can be made")
         }
-        return extractor.plan(from: document, normalization: summary)
+        var plan = extractor.plan(from: document, normalization: summary)
+        // A misnamed binary file is still the document its content is: read, with a warning.
+        let format = document.metadata.format
+        if let claimed = FormatSniffer.claimedFormat(of: input.name), claimed != format {
+            plan.warnings.append("The file is named as \(claimed.rawValue.uppercased()) but its content is \(format.rawValue.uppercased()); it was read as \(format.rawValue.uppercased()).")
+        }
+        return plan
     }
 
     private func reader(for format: SourceFormat) -> any DocumentReader {

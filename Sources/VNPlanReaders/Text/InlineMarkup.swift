@@ -17,19 +17,19 @@ enum InlineMarkup {
         }
         var text = Substring(raw)
         var isBold = false
-        if let heading = text.firstMatch(of: /^\s*#{1,6}\s+/) {
+        if let heading = text.firstMatch(of: MarkupPattern.heading) {
             text = text[heading.range.upperBound...]
             isBold = true
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains(/^(?:\*\*|<b>|<strong>)(?s:.*)(?:\*\*|<\/b>|<\/strong>)$/.ignoresCase()) {
+        if trimmed.contains(MarkupPattern.whollyBold) {
             isBold = true
         }
         let untagged = String(text)
-            .replacing(/<\/?(?:p|br)\s*\/?>/.ignoresCase(), with: "\n")
-            .replacing(/<\/?(?:b|i|u|em|strong)\s*>/.ignoresCase(), with: "")
-            .replacing(/\*{2,3}/, with: "")
-            .replacing(/\[bookmark:[^\]]*\]/, with: "")
+            .replacing(MarkupPattern.breakTag, with: "\n")
+            .replacing(MarkupPattern.emphasisTag, with: "")
+            .replacing(MarkupPattern.boldStars, with: "")
+            .replacing(MarkupPattern.bookmark, with: "")
         let result = withoutEmphasisStars(untagged)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -53,4 +53,14 @@ enum InlineMarkup {
         }
         return kept
     }
+}
+
+/// Markup patterns, built once (a literal in a function is parsed at every call).
+enum MarkupPattern {
+    nonisolated(unsafe) static let heading = /^\s*#{1,6}\s+/
+    nonisolated(unsafe) static let whollyBold = /^(?:\*\*|<b>|<strong>)(?s:.*)(?:\*\*|<\/b>|<\/strong>)$/.ignoresCase()
+    nonisolated(unsafe) static let breakTag = /<\/?(?:p|br)\s*\/?>/.ignoresCase()
+    nonisolated(unsafe) static let emphasisTag = /<\/?(?:b|i|u|em|strong)\s*>/.ignoresCase()
+    nonisolated(unsafe) static let boldStars = /\*{2,3}/
+    nonisolated(unsafe) static let bookmark = /\[bookmark:[^\]]*\]/
 }

@@ -60,9 +60,13 @@ struct TextParagraphBuilder {
 
 /// What the look of a line says about where it belongs.
 enum LineShape {
+    /// Built once: a regex literal inside a function is parsed again at every call.
+    private nonisolated(unsafe) static let blockStart = /^\s*(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ]\)\s|Căn cứ\s|Thực hiện\s|Theo đề nghị|Xét đề nghị|Điều\s+\d|Nơi nhận|Số\s*:|\(Kèm theo|KT\.|TM\.)/
+    private nonisolated(unsafe) static let rowLabel = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[A-ZĐ]\.?|[a-zđ][.)]?)$/
+
     /// A heading, a list item, an article, a citation, a letterhead or signature line.
     static func startsBlock(_ line: String) -> Bool {
-        line.contains(/^\s*(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ]\)\s|Căn cứ\s|Thực hiện\s|Theo đề nghị|Xét đề nghị|Điều\s+\d|Nơi nhận|Số\s*:|\(Kèm theo|KT\.|TM\.)/)
+        line.contains(blockStart)
     }
 
     /// "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN": no lowercase letter, and some letters.
@@ -92,6 +96,6 @@ enum LineShape {
     /// A row label alone in a cell: "1", "1.", "2.1.3", "IV", "A", "a", "đ", "a)".
     static func isRowLabel(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.contains(/^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[A-ZĐ]\.?|[a-zđ][.)]?)$/)
+        return trimmed.contains(rowLabel)
     }
 }

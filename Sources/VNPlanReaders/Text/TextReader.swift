@@ -21,6 +21,7 @@ public struct TextReader: DocumentReader {
 
     public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
         let text = TextDecoding.decode(input.data)
+        if let reason = DocumentTextCheck.refusal(of: text) { throw .notADocument(file: input.name, reason: reason) }
         let lines = TextLine.lines(of: text)
         guard lines.contains(where: { $0.kind != .blank }) else { throw .empty(file: input.name) }
         let pages = lines.compactMap(\.page).max()
@@ -42,13 +43,15 @@ struct TextLayout {
         let followedByBlank = filled.filter { $0 + 1 < lines.count && lines[$0 + 1].kind == .blank }.count
         let tabular = lines.contains { $0.kind == .cell || $0.kind == .row || $0.kind == .pipe }
         wrapped = !tabular && filled.count >= 10 && followedByBlank * 10 >= filled.count * 7
-        markdown = lines.contains { $0.text.contains(/^#{1,6}\s|\*\*|<b>|<\/b>/) }
+        markdown = lines.contains { $0.text.contains(Self.markdownMark) }
     }
+
+    private nonisolated(unsafe) static let markdownMark = /^#{1,6}\s|\*\*|<b>|<\/b>/
 
     /// The blocks of pages of text (a PDF's text layer, OCR's pages): form feeds mark the pages
     /// for the text rules, which record them as provenance.
     static func blocks(ofPages pages: [String]) -> [Block] {
-        TextLayout(lines: TextLine.lines(of: pages.joined(separator: "\u{0C}"))).blocks()
+        TextLayout(lines: TextLine.lines(of: MarkRuns.streamSafe(pages.joined(separator: "\u{0C}")))).blocks()
     }
 
     func blocks() -> [Block] {

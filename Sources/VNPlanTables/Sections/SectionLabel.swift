@@ -22,9 +22,13 @@ struct SectionLabel: Equatable {
     /// The label without its trailing punctuation: "II", "1.2", "b".
     var number: String
 
+    /// Built once: a regex literal inside a function is parsed again at every call.
+    private nonisolated(unsafe) static let alone = /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\):]?/
+    private nonisolated(unsafe) static let beforeText = /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\)]\s+(?<rest>.+)/
+
     init?(_ raw: String) {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard let match = trimmed.wholeMatch(of: /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\):]?/) else {
+        guard let match = trimmed.wholeMatch(of: Self.alone) else {
             return nil
         }
         number = String(match.label)
@@ -41,7 +45,7 @@ struct SectionLabel: Equatable {
 
     /// A label that starts a line of text, and the rest: "II. THỰC HIỆN …" → ("II", "THỰC HIỆN …").
     static func leading(_ text: String) -> (SectionLabel, String)? {
-        guard let match = text.prefixMatch(of: /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\)]\s+(?<rest>.+)/),
+        guard let match = text.prefixMatch(of: Self.beforeText),
               let label = SectionLabel(String(match.label)) else { return nil }
         return (label, String(match.rest))
     }

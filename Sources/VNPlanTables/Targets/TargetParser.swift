@@ -70,25 +70,30 @@ struct Quantity {
     /// The comparator the words nearest the number give, and whether any did.
     private static func comparator(before: String, after: String) -> (Target.Comparator, Bool) {
         let near = String(before.suffix(28))
-        if after.contains(/^\s*%?\s*trở lên/) { return (.min, true) }
-        if after.contains(/^\s*%?\s*trở xuống/) { return (.max, true) }
-        if near.contains(/(?:tối đa|không quá|không vượt quá|không nhiều hơn|dưới|ít hơn)\s*(?:là\s*)?$/) {
+        if after.contains(TargetPattern.orMore) { return (.min, true) }
+        if after.contains(TargetPattern.orLess) { return (.max, true) }
+        if near.contains(TargetPattern.atMost) {
             return (.max, true)
         }
-        if near.contains(/(?:tối thiểu|ít nhất|trên|không dưới|không thấp hơn|không ít hơn|lớn hơn|hơn|vượt)\s*(?:từ\s*|là\s*|đạt\s*)?$/) {
+        if near.contains(TargetPattern.atLeast) {
             return (.min, true)
         }
-        if near.contains(/(?:khoảng|xấp xỉ|gần|chừng|ước)\s*$/) { return (.approx, true) }
+        if near.contains(TargetPattern.about) { return (.approx, true) }
         return (.eq, false)
     }
 
-    /// Vietnamese writes "98,5" for 98.5 and "1.000" for a thousand.
+    /// Vietnamese writes "98,5" for 98.5 and "1.000" for a thousand. A number beyond
+    /// `largest` states no target (and 400 digits would read as infinity, which JSON cannot hold).
     private static func decimal(_ digits: Substring) -> Double? {
         var text = String(digits)
-        if text.contains(/^\d{1,3}(?:\.\d{3})+$/) { text = text.replacingOccurrences(of: ".", with: "") }
+        if text.contains(TargetPattern.thousands) { text = text.replacingOccurrences(of: ".", with: "") }
         text = text.replacingOccurrences(of: ",", with: ".")
-        return Double(text)
+        guard let value = Double(text), value < largest else { return nil }
+        return value
     }
+
+    /// Integers below this are exact in a Double; no plan's target comes near it.
+    private static let largest = 1e15
 
     private static func isPartOfCode(_ range: Range<String.Index>, in text: String) -> Bool {
         let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
@@ -98,4 +103,14 @@ struct Quantity {
     }
 
     private nonisolated(unsafe) static let number = /(?<digits>\d+(?:[.,]\d+)*)(?<percent>\s*%)?/
+}
+
+/// The target wordings' patterns, built once (a literal in a function is parsed at every call).
+enum TargetPattern {
+    nonisolated(unsafe) static let orMore = /^\s*%?\s*trở lên/
+    nonisolated(unsafe) static let orLess = /^\s*%?\s*trở xuống/
+    nonisolated(unsafe) static let atMost = /(?:tối đa|không quá|không vượt quá|không nhiều hơn|dưới|ít hơn)\s*(?:là\s*)?$/
+    nonisolated(unsafe) static let atLeast = /(?:tối thiểu|ít nhất|trên|không dưới|không thấp hơn|không ít hơn|lớn hơn|hơn|vượt)\s*(?:từ\s*|là\s*|đạt\s*)?$/
+    nonisolated(unsafe) static let about = /(?:khoảng|xấp xỉ|gần|chừng|ước)\s*$/
+    nonisolated(unsafe) static let thousands = /^\d{1,3}(?:\.\d{3})+$/
 }
