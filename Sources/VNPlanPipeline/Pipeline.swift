@@ -92,3 +92,13 @@ public struct PipelineError: Error, Equatable, CustomStringConvertible {
         reason.hasPrefix(file + ":") ? reason : "\(file): \(reason)"
     }
 }
+
+extension Plan {
+    /// Whether the document yielded anything of a plan: a task, an indicator, a letterhead (an
+    /// issuer or a number) or a title. A document with none of them is "no plan found": report
+    /// it rather than store it.
+    public var hasPlanContent: Bool {
+        !tasks.isEmpty || !indicators.isEmpty || document.issuer != nil || document.number != nil
+            || document.title != nil
+    }
+}

@@ -64,7 +64,9 @@ final class XMLPullParser {
         guard let context, let message = error?.pointee.message else { return }
         let source = Unmanaged<Source>.fromOpaque(context).takeUnretainedValue()
         if source.message == nil {
-            source.message = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+            // libxml2 puts details on a second line ("Bytes: 0x82 …"): one line for ours.
+            source.message = String(cString: message).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
         }
     }
 
