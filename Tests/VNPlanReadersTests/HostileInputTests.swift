@@ -7,48 +7,35 @@ import VNPlanModel
 @Suite struct DamagedArchiveTests {
     let reader = DOCXReader()
 
-    /// The sample with a little-endian field of its zip structure overwritten.
-    private func sample(patching field: (Data) -> Int?, width: Int, value: UInt32) throws -> InputFile {
+    /// Where a patched field lives: in word/document.xml's central directory entry (which
+    /// names the part after its local header does), or in the end-of-directory record.
+    enum Record: Sendable {
+        case documentEntry, endOfDirectory
+
+        func offset(in data: Data) -> Int? {
+            switch self {
+            case .documentEntry: data.lastRange(of: Data("word/document.xml".utf8)).map { $0.lowerBound - 46 }
+            case .endOfDirectory: data.lastRange(of: Data([0x50, 0x4B, 0x05, 0x06])).map(\.lowerBound)
+            }
+        }
+    }
+
+    /// A little-endian field of the sample's zip structure overwritten. The first case trapped
+    /// in ZIPFoundation ("Range requires lowerBound <= upperBound").
+    @Test(arguments: [
+        (Record.documentEntry, 42, 4, 0x7FFF_FFF0, "word/document.xml has no local header where the directory says"),
+        (.endOfDirectory, 16, 4, 0xFFFF_FFFF, "a ZIP64 archive, which no Word document needs"),
+        (.endOfDirectory, 16, 4, 0x00FF_FFF0, "the zip directory points past the end of the file"),
+        (.documentEntry, 20, 4, 0x00FF_FFFF, "word/document.xml runs past the end of the file"),
+        (.endOfDirectory, 10, 2, 0xFFFE, "the zip directory lists an entry it does not hold"),
+    ] as [(Record, Int, Int, UInt32, String)])
+    func damagedFieldIsACorruptArchive(record: Record, field: Int, width: Int, value: UInt32, reason: String) throws {
         var data = try Fixtures.sample("kh-xa-hoa-binh-2026.docx").data
-        let offset = try #require(field(data))
+        let offset = try #require(record.offset(in: data)) + field
         for byte in 0..<width { data[offset + byte] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(byte))) }
-        return InputFile(name: "damaged.docx", data: data)
-    }
-
-    private static func endOfDirectory(_ data: Data) -> Int? {
-        data.lastRange(of: Data([0x50, 0x4B, 0x05, 0x06])).map { $0.lowerBound - data.startIndex }
-    }
-
-    /// word/document.xml's entry in the central directory, which names it after its local header.
-    private static func documentDirectoryEntry(_ data: Data) -> Int? {
-        data.lastRange(of: Data("word/document.xml".utf8)).map { $0.lowerBound - data.startIndex - 46 }
-    }
-
-    private func expectCorrupt(_ input: InputFile, reason: String) {
-        #expect(throws: ReaderError.corruptArchive(file: "damaged.docx", reason: reason)) { try reader.read(input) }
-    }
-
-    /// ZIPFoundation trapped here ("Range requires lowerBound <= upperBound").
-    @Test func localHeaderOffsetPastTheEnd() throws {
-        let input = try sample(patching: { Self.documentDirectoryEntry($0).map { $0 + 42 } }, width: 4, value: 0x7FFF_FFF0)
-        expectCorrupt(input, reason: "word/document.xml has no local header where the directory says")
-    }
-
-    @Test func directoryOffsetPastTheEnd() throws {
-        let input = try sample(patching: { Self.endOfDirectory($0).map { $0 + 16 } }, width: 4, value: 0xFFFF_FFFF)
-        expectCorrupt(input, reason: "a ZIP64 archive, which no Word document needs")
-        let past = try sample(patching: { Self.endOfDirectory($0).map { $0 + 16 } }, width: 4, value: 0x00FF_FFF0)
-        expectCorrupt(past, reason: "the zip directory points past the end of the file")
-    }
-
-    @Test func compressedSizeLargerThanTheFile() throws {
-        let input = try sample(patching: { Self.documentDirectoryEntry($0).map { $0 + 20 } }, width: 4, value: 0x00FF_FFFF)
-        expectCorrupt(input, reason: "word/document.xml runs past the end of the file")
-    }
-
-    @Test func entryCountLargerThanTheDirectory() throws {
-        let input = try sample(patching: { Self.endOfDirectory($0).map { $0 + 10 } }, width: 2, value: 0xFFFE)
-        expectCorrupt(input, reason: "the zip directory lists an entry it does not hold")
+        #expect(throws: ReaderError.corruptArchive(file: "damaged.docx", reason: reason)) {
+            try reader.read(InputFile(name: "damaged.docx", data: data))
+        }
     }
 
     /// Bytes damaged inside document.xml's compressed data: its inflate fails or its checksum
