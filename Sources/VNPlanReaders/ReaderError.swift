@@ -35,7 +35,7 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
         case .malformedXML(let file, let part, let reason):
             "\(file): \(part) is not well-formed XML (\(reason))"
         case .tooLarge(let file, let part, let limit):
-            "\(file): \(part) expands beyond \(limit / 1_048_576) MB; refusing a possible zip bomb"
+            "\(file): \(part) expands beyond \(limit / 1_048_576) MB, more than any plan holds; refusing a possible zip bomb"
         case .damagedPDF(let file, let reason):
             "\(file): the PDF cannot be opened (\(reason))"
         case .noText(let file, let pages):

@@ -4,8 +4,10 @@ import Foundation
 /// a zip bomb is refused instead of filling memory.
 struct DOCXPackage {
     static let mainDocumentPart = "word/document.xml"
-    /// No real plan's document.xml comes near this; a bomb expands far beyond it.
-    static let partSizeLimit = 200 * 1_048_576
+    /// No real plan's document.xml comes near this (a thousand pages of text is a few MB); a
+    /// bomb expands far beyond it. The document read from a part costs several times the
+    /// part's size in memory, so the limit keeps a conversion well under a gigabyte.
+    static let partSizeLimit = 64 * 1_048_576
 
     private let archive: ZipArchive
     private let fileName: String
