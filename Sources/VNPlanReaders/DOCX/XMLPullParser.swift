@@ -77,8 +77,9 @@ final class XMLPullParser {
         while true {
             let status = standsOnUnreadNode ? 1 : Self.recordingErrors(in: source) { xmlTextReaderRead(reader) }
             standsOnUnreadNode = false
+            // An inflate error may end the input as if it were the part's end: the part was cut, not read.
+            if status < 0 || source.archiveError != nil { throw syntaxError() }
             if status == 0 { return nil }
-            if status < 0 { throw syntaxError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 return .start(name: localName, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
