@@ -7,7 +7,7 @@ APT_PACKAGES = git pkg-config libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev l
                tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils
 OUT ?= out
 
-.PHONY: demo test build release deps samples benchmark fuzz clean
+.PHONY: demo test build release deps bench-deps samples benchmark fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -16,9 +16,17 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	@# The tests check plans with Python's jsonschema and read workflow YAML.
-	@python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml 2>/dev/null \
-	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml; }
+	@# The tests check plans with Python's jsonschema, read workflow YAML, and read the CSV
+	@# export with DuckDB and pandas as an analyst would.
+	@python3 -c 'import jsonschema, yaml, duckdb, pandas' 2>/dev/null || pip install -q jsonschema pyyaml duckdb pandas 2>/dev/null \
+	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-pandas \
+	       && pip install -q --break-system-packages duckdb; }
+
+# The benchmarks compare with pandoc and render the seeds as DOCX with LibreOffice.
+bench-deps:
+	@command -v pandoc >/dev/null && command -v soffice >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc libreoffice-writer-nogui; }
 
 build: deps
 	$(SWIFT) build
@@ -28,7 +36,7 @@ release: deps
 
 demo: release
 	@mkdir -p $(OUT)
-	@for f in samples/*.docx samples/*.txt; do \
+	@for f in samples/*.docx samples/*.pdf samples/*.txt; do \
 	  [ -e "$$f" ] || continue; \
 	  name=$$(basename "$$f"); name=$${name%.*}; \
 	  .build/release/vnplan convert "$$f" -o "$(OUT)/$$name.json" && echo "$$f → $(OUT)/$$name.json"; \
@@ -41,7 +49,7 @@ test: deps
 samples:
 	python3 scripts/make-samples.py samples
 
-benchmark: release
+benchmark: release bench-deps
 	scripts/benchmark-docx.sh
 
 # Mutation fuzzing (scripts/fuzz.py): FUZZ_N mutants per format of every sample, each converted

@@ -1,13 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// One module per pipeline stage (see DESIGN.md). Dependencies point one way:
-// vnplan ► VNPlanPipeline ► (Readers, Normalizer, Tables, Repository) ► VNPlanModel.
+// One module per pipeline stage (see docs/architecture.md). Dependencies point one way:
+// vnplan ► VNPlanPipeline ► (Readers, Layout, Normalizer, Tables, Repository) ► VNPlanModel.
 let package = Package(
     name: "vnplan",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vnplan", targets: ["vnplan"]),
+        // Benchmarks and language-model training: for developers, not shipped as vnplan.
+        .executable(name: "vnplan-dev", targets: ["vnplan-dev"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +32,7 @@ let package = Package(
         .target(name: "VNPlanReaders", dependencies: [
             "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract", "COpenSSL", "CZlib",
         ]),
+        .target(name: "VNPlanLayout", dependencies: ["VNPlanModel"]),
         .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],
                 resources: [.copy("Resources/syllable-lm.bin")]),
         .target(name: "VNPlanTables", dependencies: ["VNPlanModel"]),
@@ -38,15 +41,25 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "VNPlanPipeline", dependencies: [
-            "VNPlanModel", "VNPlanReaders", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
+            "VNPlanModel", "VNPlanReaders", "VNPlanLayout", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
         ], resources: [.copy("Resources/pipeline.json")]),
-        .executableTarget(name: "vnplan", dependencies: [
+        // Command-line pieces both executables share (--pipeline, failures).
+        .target(name: "VNPlanCommandOptions", dependencies: [
             "VNPlanPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "vnplan", dependencies: [
+            "VNPlanPipeline", "VNPlanCommandOptions",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "vnplan-dev", dependencies: [
+            "VNPlanPipeline", "VNPlanNormalizer", "VNPlanCommandOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "VNPlanModelTests", dependencies: ["VNPlanModel"]),
         .testTarget(name: "VNPlanReadersTests", dependencies: ["VNPlanReaders"]),
+        .testTarget(name: "VNPlanLayoutTests", dependencies: ["VNPlanLayout", "VNPlanReaders"]),
         .testTarget(name: "VNPlanNormalizerTests", dependencies: ["VNPlanNormalizer"]),
         .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables", "VNPlanReaders"]),
         .testTarget(name: "VNPlanRepositoryTests", dependencies: ["VNPlanRepository"]),

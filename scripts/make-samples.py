@@ -20,6 +20,8 @@ STYLE = """<style>
 body { font-family: 'Times New Roman'; font-size: 13pt; }
 table.grid { border-collapse: collapse; }
 table.grid td, table.grid th { border: 1px solid black; vertical-align: top; }
+table.open { border-collapse: collapse; }
+table.open td, table.open th { border: none; vertical-align: top; }
 </style>"""
 
 
@@ -103,7 +105,7 @@ def sample_commune_plan():
 <p>(Chi tiết tại Phụ lục kèm theo)</p>
 {signature(["UBND huyện", "Lưu: VT"], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An")}
 <p align="center"><b>PHỤ LỤC</b></p>
-<table class="grid">{header}{numbers}{''.join(rows)}</table>"""
+<table class="grid" border="1" cellspacing="0" cellpadding="4">{header}{numbers}{''.join(rows)}</table>"""
     return body
 
 
@@ -148,7 +150,7 @@ def sample_ward_decision():
 <p align="center"><b>KẾ HOẠCH</b></p>
 <p align="center"><b>Hoạt động kiểm soát thủ tục hành chính năm 2025 trên địa bàn phường Cẩm Thành</b></p>
 <p align="center"><i>(Kèm theo Quyết định số &nbsp;&nbsp;&nbsp;&nbsp; /QĐ-UBND ngày &nbsp;&nbsp; tháng 8 năm 2025 của Chủ tịch Ủy ban nhân dân phường Cẩm Thành)</i></p>
-<table class="grid">{header}{''.join(rows)}</table>"""
+<table class="grid" border="1" cellspacing="0" cellpadding="4">{header}{''.join(rows)}</table>"""
 
 
 def sample_two_level_header():
@@ -177,14 +179,81 @@ def sample_two_level_header():
 <p align="center"><b>Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính năm 2025</b></p>
 <p>Thực hiện Quyết định số 354/QĐ-UBND ngày 20 tháng 02 năm 2025 của UBND huyện Phú Tân về việc ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2025;</p>
 <p><b>I. NHIỆM VỤ</b></p>
-<table class="grid">{header}{''.join(first)}</table>
+<table class="grid" border="1" cellspacing="0" cellpadding="4">{header}{''.join(first)}</table>
 <p style="page-break-before: always"></p>
-<table class="grid">{header}{''.join(second)}</table>
+<table class="grid" border="1" cellspacing="0" cellpadding="4">{header}{''.join(second)}</table>
 {signature(["UBND huyện Phú Tân", "Lưu: VT"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Lê Văn Cường")}"""
+
+
+DISTRICT_ACTIVITIES = [
+    ("Rà soát, cập nhật, công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện",
+     "Quyết định công bố danh mục", "Văn phòng HĐND và UBND huyện", "Các phòng chuyên môn", "Quý I năm 2026"),
+    ("Niêm yết, công khai thủ tục hành chính tại Bộ phận Một cửa và trên Cổng thông tin điện tử của huyện",
+     "Thủ tục được công khai", "Trung tâm Phục vụ hành chính công huyện", "Phòng Văn hóa và Thông tin", "Thường xuyên"),
+    ("Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính và tình hình giải quyết thủ tục hành chính",
+     "Phản ánh, kiến nghị được xử lý đúng hạn", "Văn phòng HĐND và UBND huyện", "Các cơ quan, đơn vị liên quan", "Khi có phát sinh"),
+    ("Rà soát, đánh giá thủ tục hành chính trong các lĩnh vực đất đai, xây dựng, đầu tư, kinh doanh; đề xuất phương án đơn giản hóa, "
+     "cắt giảm thành phần hồ sơ, rút ngắn thời gian giải quyết, tái cấu trúc quy trình theo hướng liên thông, trực tuyến toàn trình; "
+     "tổng hợp kết quả rà soát, báo cáo Ủy ban nhân dân huyện xem xét, trình Chủ tịch Ủy ban nhân dân tỉnh quyết định thông qua "
+     "phương án đơn giản hóa; theo dõi, đôn đốc việc thực thi phương án sau khi được thông qua và báo cáo kết quả thực hiện",
+     "Báo cáo kết quả rà soát; phương án đơn giản hóa", "Phòng Tài chính - Kế hoạch", "Phòng Tài nguyên và Môi trường; Phòng Kinh tế và Hạ tầng", "Trước 30/6/2026"),
+    ("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại thời điểm tiếp nhận và trả kết quả",
+     "Tỷ lệ số hóa đạt 100%", "Trung tâm Phục vụ hành chính công huyện", "Các phòng chuyên môn", "Hàng tháng"),
+    ("Kiểm tra việc thực hiện kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông tại Ủy ban nhân dân các xã, thị trấn",
+     "Báo cáo kết quả kiểm tra", "Văn phòng HĐND và UBND huyện", "Phòng Nội vụ", "Quý III năm 2026"),
+    ("Tuyên truyền, phổ biến các quy định về kiểm soát thủ tục hành chính trên hệ thống truyền thanh cơ sở",
+     "Tin, bài tuyên truyền", "Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa - Thông tin và Thể thao", "Hàng quý"),
+    ("Báo cáo tình hình, kết quả thực hiện kiểm soát thủ tục hành chính định kỳ",
+     "Báo cáo quý, 06 tháng, năm", "Văn phòng HĐND và UBND huyện", "Các cơ quan, đơn vị", "Trước ngày 15 của tháng cuối quý"),
+]
+
+DISTRICT_TASKS = [
+    "Kiểm soát quy định thủ tục hành chính",
+    "Công khai, minh bạch thủ tục hành chính",
+    "Đơn giản hóa thủ tục hành chính",
+    "Chuyển đổi số trong giải quyết thủ tục hành chính",
+]
+
+DISTRICT_SECTIONS = ["KIỂM SOÁT THỦ TỤC HÀNH CHÍNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+                     "THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG"]
+
+
+def sample_district_plan():
+    """A plan table that runs over three pages and more: merged task cells over two and
+    three activities, a long cell that the page break cuts, three sections."""
+    header = row(["<b>STT</b>", "<b>Nhiệm vụ</b>", "<b>Hoạt động</b>", "<b>Sản phẩm</b>",
+                  "<b>Cơ quan chủ trì</b>", "<b>Cơ quan phối hợp</b>", "<b>Thời gian hoàn thành</b>"])
+    numbers = row([f"({i})" for i in range(1, 8)])
+    rows, number, activity = [], 0, 0
+    for part, section in enumerate(DISTRICT_SECTIONS):
+        rows.append(row([(f"<b>{'I' * (part + 1)}</b>", ""), (f"<b>{section}</b>", 'colspan="6"')]))
+        for task in DISTRICT_TASKS:
+            number += 1
+            span = 2 + (number % 2)
+            for i in range(span):
+                text, output, lead, support, deadline = DISTRICT_ACTIVITIES[activity % len(DISTRICT_ACTIVITIES)]
+                activity += 1
+                cells = [] if i else [(str(number), f'rowspan="{span}"'), (f"{task} ({section.lower()})", f'rowspan="{span}"')]
+                rows.append(row(cells + [text, output, lead, support, deadline]))
+    return f"""{letterhead(["UBND TỈNH AN GIANG", "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ"], "87/KH-UBND", "An Phú, ngày 20 tháng 01 năm 2026")}
+<p align="center"><b>KẾ HOẠCH</b></p>
+<p align="center"><b>Kiểm soát thủ tục hành chính, cải cách thủ tục hành chính năm 2026</b></p>
+<p>Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính;</p>
+<p>Ủy ban nhân dân huyện ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2026 như sau:</p>
+<p><b>I. NHIỆM VỤ CỤ THỂ</b></p>
+<table class="grid" border="1" cellspacing="0" cellpadding="4">{header}{numbers}{''.join(rows)}</table>
+{signature(["UBND tỉnh An Giang", "Lưu: VT"], ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phạm Minh Tuấn")}"""
+
+
+def sample_commune_plan_without_borders():
+    """The commune plan with every table border removed: a stream table for the PDF reader."""
+    return sample_commune_plan().replace('class="grid" border="1"', 'class="open" border="0"')
 
 
 SAMPLES = {
     "kh-xa-hoa-binh-2026": sample_commune_plan,
+    "kh-xa-hoa-binh-2026.noborders": sample_commune_plan_without_borders,
+    "kh-huyen-an-phu-2026": sample_district_plan,
     "qd-phuong-cam-thanh-2025": sample_ward_decision,
     "kh-thi-tran-phu-my-2025": sample_two_level_header,
 }
@@ -207,6 +276,22 @@ def normalize_docx(path):
             info = zipfile.ZipInfo(name, fixed)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
+
+
+def make_pdf(soffice, docx, out_dir, env):
+    """The DOCX's twin as LibreOffice prints it, without the dates and ids that change at
+    every run."""
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out_dir, docx],
+                   check=True, env=env, stdout=subprocess.DEVNULL)
+    pdf = docx[:-len(".docx")] + ".pdf"
+    data = open(pdf, "rb").read()
+    import re
+    # Same length, so the cross-reference offsets stay right.
+    zeroed = lambda m: m.group(1) + re.sub(rb"[0-9A-Fa-f]", b"0", m.group(2))
+    data = re.sub(rb"(/(?:CreationDate|ModDate)\(D:)([0-9]+)", zeroed, data)
+    data = re.sub(rb"(/ID *)(\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\])", zeroed, data)
+    open(pdf, "wb").write(data)
+    print(f"made {pdf}")
 
 
 SCAN_LINES = [
@@ -271,7 +356,12 @@ def main():
             target = os.path.join(out_dir, name + ".docx")
             shutil.move(os.path.join(work, name + ".docx"), target)
             normalize_docx(target)
-            print(f"made {target}")
+            make_pdf(soffice, target, out_dir, env)
+            if name.endswith(".noborders"):
+                # Only its PDF is a sample: as DOCX it would be the commune plan again.
+                os.remove(target)
+            else:
+                print(f"made {target}")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,12 @@ public struct PageGeometry: Sendable, Codable, Equatable {
     /// Words in the order the reader found them; Layout sorts them into lines itself.
     public var words: [PageWord]
     public var rulings: [RulingSegment]
+    /// What the reader could not take from the page, in words a person understands.
+    public var warnings: [String]
 
     public init(number: Int, width: Double, height: Double, unitsPerInch: Double = 72,
-                rotation: Int = 0, words: [PageWord] = [], rulings: [RulingSegment] = []) {
+                rotation: Int = 0, words: [PageWord] = [], rulings: [RulingSegment] = [],
+                warnings: [String] = []) {
         self.number = number
         self.width = width
         self.height = height
@@ -26,6 +29,7 @@ public struct PageGeometry: Sendable, Codable, Equatable {
         self.rotation = rotation
         self.words = words
         self.rulings = rulings
+        self.warnings = warnings
     }
 }
 
@@ -73,4 +77,22 @@ public struct RulingSegment: Sendable, Codable, Equatable {
     }
 
     public var length: Double { end - start }
+}
+
+extension BoundingBox {
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+    public var midX: Double { x + width / 2 }
+    public var midY: Double { y + height / 2 }
+
+    /// The smallest box holding both.
+    public func union(_ other: BoundingBox) -> BoundingBox {
+        let minX = min(x, other.x), minY = min(y, other.y)
+        return BoundingBox(x: minX, y: minY, width: max(maxX, other.maxX) - minX,
+                           height: max(maxY, other.maxY) - minY)
+    }
+
+    public func contains(x pointX: Double, y pointY: Double) -> Bool {
+        pointX >= x && pointX <= maxX && pointY >= y && pointY <= maxY
+    }
 }

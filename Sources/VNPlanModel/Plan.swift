@@ -13,6 +13,9 @@ public struct Plan: Sendable, Codable, Equatable {
     public var indicators: [Indicator]
     public var normalization: NormalizationSummary
     public var warnings: [String]
+    /// The vnplan and pipeline configuration that made the plan; absent in plans made
+    /// before vnplan recorded it.
+    public var producer: Producer?
 
     public init(id: String, source: PlanSource, document: DocumentInfo = DocumentInfo(),
                 legalBasis: [LegalCitation] = [], sections: [Section] = [], tasks: [PlanTask] = [],
@@ -28,6 +31,20 @@ public struct Plan: Sendable, Codable, Equatable {
         self.indicators = indicators
         self.normalization = normalization
         self.warnings = warnings
+    }
+}
+
+/// What made a plan, so that `ingest --reconvert=outdated` can find the plans an older
+/// vnplan or another configuration made.
+public struct Producer: Sendable, Codable, Equatable {
+    /// The vnplan version ("0.1.0").
+    public var version: String
+    /// SHA-256 (hex) of the conversion settings of pipeline.json.
+    public var pipeline: String
+
+    public init(version: String, pipeline: String) {
+        self.version = version
+        self.pipeline = pipeline
     }
 }
 
@@ -148,6 +165,12 @@ public struct PlanTask: Sendable, Codable, Equatable {
     public var lead: [String]
     /// Units that support (phối hợp).
     public var support: [String]
+    /// The wording `lead` was read from, as printed: the lead column's cell, or the lead
+    /// part of a "Cơ quan thực hiện" cell with what it says the units do ("… tham mưu thực
+    /// hiện khi cơ quan cấp trên yêu cầu").
+    public var leadText: String?
+    /// The wording `support` was read from, as printed.
+    public var supportText: String?
     public var deadline: Deadline?
     public var funding: String?
     public var note: String?
@@ -158,6 +181,7 @@ public struct PlanTask: Sendable, Codable, Equatable {
     public init(path: String, section: String? = nil, number: String? = nil,
                 objective: String? = nil, targets: [Target]? = nil, task: String? = nil, activity: String? = nil,
                 outputs: [String] = [], lead: [String] = [], support: [String] = [],
+                leadText: String? = nil, supportText: String? = nil,
                 deadline: Deadline? = nil, funding: String? = nil, note: String? = nil,
                 source: RowSource, confidence: Double = 1) {
         self.path = path
@@ -170,6 +194,8 @@ public struct PlanTask: Sendable, Codable, Equatable {
         self.outputs = outputs
         self.lead = lead
         self.support = support
+        self.leadText = leadText
+        self.supportText = supportText
         self.deadline = deadline
         self.funding = funding
         self.note = note
@@ -239,10 +265,15 @@ public struct Indicator: Sendable, Codable, Equatable {
     public var support: [String]
     /// Units that evaluate (chủ trì đánh giá).
     public var evaluator: [String]
+    /// The wordings `lead`, `support` and `evaluator` were read from, as printed.
+    public var leadText: String?
+    public var supportText: String?
+    public var evaluatorText: String?
 
     public init(path: String, number: String? = nil, name: String, unit: String? = nil,
                 target: Target? = nil, lead: [String] = [], support: [String] = [],
-                evaluator: [String] = []) {
+                evaluator: [String] = [], leadText: String? = nil, supportText: String? = nil,
+                evaluatorText: String? = nil) {
         self.path = path
         self.number = number
         self.name = name
@@ -251,6 +282,9 @@ public struct Indicator: Sendable, Codable, Equatable {
         self.lead = lead
         self.support = support
         self.evaluator = evaluator
+        self.leadText = leadText
+        self.supportText = supportText
+        self.evaluatorText = evaluatorText
     }
 }
 

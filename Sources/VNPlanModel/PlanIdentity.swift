@@ -11,8 +11,56 @@ extension Plan {
     public var repositoryFolder: String {
         let issuer = document.issuer.map(\.slug).flatMap { $0.isEmpty ? nil : $0 } ?? "unknown-issuer"
         let year = document.date.map { String($0.prefix(4)) } ?? "undated"
-        return "plans/\(issuer)/\(year)"
+        return "plans/\(StoredName.shortened(issuer))/\(year)"
     }
 
-    public var repositoryPath: String { "\(repositoryFolder)/\(id).json" }
+    public var repositoryPath: String { "\(repositoryFolder)/\(StoredName.fileStem(ofID: id)).json" }
+}
+
+/// Names of folders and files in a repository, short enough for any file system (255 bytes a
+/// name, with room for ".json" and the temporary name an atomic write adds). An issuer or a
+/// number written at great length is cut and followed by a hash of the whole name: the same
+/// plan always gets the same name, and two long names that share a beginning stay apart.
+public enum StoredName {
+    public static let longest = 150
+    /// "-" and 8 lowercase hex digits: the mark that tells apart plans of one document stored
+    /// from different files (see PlanStore).
+    static let markLength = 9
+
+    /// Ids and slugs are ASCII, so bytes and characters count alike.
+    public static func shortened(_ name: String, to limit: Int = longest) -> String {
+        guard name.utf8.count > limit else { return name }
+        return String(decoding: name.utf8.prefix(limit - 17), as: UTF8.self) + "-" + hash(name)
+    }
+
+    /// The file name (without ".json") of the plan with this id. A disambiguation mark stays
+    /// whole at the end, so that the names of one document's plans begin alike.
+    public static func fileStem(ofID id: String) -> String {
+        guard isMarked(id) else { return shortened(id) }
+        return shortened(String(id.dropLast(markLength)), to: longest - markLength) + id.suffix(markLength)
+    }
+
+    /// Whether `fileName` is the file of a plan whose id is `id` plus a disambiguation mark.
+    public static func isMarkedFile(_ fileName: String, of id: String) -> Bool {
+        let base = shortened(id, to: longest - markLength)
+        guard fileName.hasPrefix(base), fileName.hasSuffix(".json") else { return false }
+        return isMarked(String(fileName.dropLast(".json".count))) && fileName.count == base.count + markLength + 5
+    }
+
+    static func isMarked(_ id: String) -> Bool {
+        let mark = id.utf8.suffix(markLength)
+        return mark.count == markLength && mark.first == UInt8(ascii: "-")
+            && mark.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines, unlike Hasher.
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 }

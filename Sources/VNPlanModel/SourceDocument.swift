@@ -5,10 +5,13 @@
 public struct SourceDocument: Sendable, Codable, Equatable {
     public var metadata: SourceMetadata
     public var blocks: [Block]
+    /// What the reader or the layout stage was unsure of, for the plan's warnings.
+    public var warnings: [String]
 
-    public init(metadata: SourceMetadata, blocks: [Block]) {
+    public init(metadata: SourceMetadata, blocks: [Block], warnings: [String] = []) {
         self.metadata = metadata
         self.blocks = blocks
+        self.warnings = warnings
     }
 
     public var paragraphs: [Paragraph] {

@@ -66,15 +66,17 @@ public struct TableCell: Sendable, Codable, Equatable {
     public var isBold: Bool
     /// Tables nested inside this cell.
     public var nestedTables: [Table]
+    public var provenance: Provenance
 
     public init(text: String, column: Int, columnSpan: Int = 1, rowSpan: Int = 1,
-                isBold: Bool = false, nestedTables: [Table] = []) {
+                isBold: Bool = false, nestedTables: [Table] = [], provenance: Provenance = Provenance()) {
         self.text = text
         self.column = column
         self.columnSpan = columnSpan
         self.rowSpan = rowSpan
         self.isBold = isBold
         self.nestedTables = nestedTables
+        self.provenance = provenance
     }
 }
 

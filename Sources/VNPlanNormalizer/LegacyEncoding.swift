@@ -128,10 +128,14 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
             .map { $0.trimmingCharacters(in: .punctuationCharacters) }
             .filter { $0.contains(where: \.isLetter) }
         guard !words.isEmpty else { return 0 }
-        let vietnamese = words.filter { $0.hasVietnameseMarks && VietnameseSyllable.isWellFormed($0) }
-        let plain = words.filter { !$0.hasVietnameseMarks && VietnameseSyllable.isWellFormed($0) }
-        // Unmarked syllables count half: they read the same in every encoding.
-        return (Double(vietnamese.count) + 0.5 * Double(plain.count)) / Double(words.count)
+        return words.reduce(0) { $0 + syllableScore($1) } / Double(words.count)
+    }
+
+    /// 1 for a well-formed syllable with a mark, 0.5 for one without (it reads the same in every
+    /// encoding), 0 for anything else.
+    static func syllableScore(_ word: String) -> Double {
+        guard VietnameseSyllable.isWellFormed(word) else { return 0 }
+        return word.hasVietnameseMarks ? 1 : 0.5
     }
 }
 

@@ -13,17 +13,17 @@ public enum LanguageModelError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingResource(let name):
-            "the bundled language model \(name) is missing; rebuild it with `vnplan lm train`"
+            "the bundled language model \(name) is missing; rebuild it with `vnplan-dev lm train`"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
         case .notAModel(let path):
-            "\(path) is not a vnplan syllable model (bad magic); rebuild it with `vnplan lm train`"
+            "\(path) is not a vnplan syllable model (bad magic); rebuild it with `vnplan-dev lm train`"
         case .truncated(let path, let section):
-            "\(path) ends inside its \(section) section; the file is damaged, rebuild it with `vnplan lm train`"
+            "\(path) ends inside its \(section) section; the file is damaged, rebuild it with `vnplan-dev lm train`"
         case .damaged(let path, let section):
-            "the \(section) of \(path) are out of order or name words the model does not have; the file is damaged, rebuild it with `vnplan lm train`"
+            "the \(section) of \(path) are out of order or name words the model does not have; the file is damaged, rebuild it with `vnplan-dev lm train`"
         case .corpusMissing(let path):
-            "no training text at \(path); pass the corpus directory with --corpus (see ../shared/corpus/README.md)"
+            "no training text at \(path); pass the corpus directory with --corpus (the folder holding legal-vn.txt and vntc-news.txt.gz)"
         case .tooLargeVocabulary(let count):
             "the vocabulary has \(count) entries but ids are 16-bit; raise the minimum count"
         }

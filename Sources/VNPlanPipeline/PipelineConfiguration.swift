@@ -1,6 +1,7 @@
 import Foundation
 import VNPlanModel
 import VNPlanNormalizer
+import VNPlanReaders
 
 /// The stages that run for each input format and their settings: pipeline.json.
 public struct PipelineConfiguration: Sendable, Codable, Equatable {
@@ -30,10 +31,43 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         public var keepSources: Bool
     }
 
+    /// Limits of each document's worker process in `vnplan ingest`.
+    public struct BatchSettings: Sendable, Codable, Equatable {
+        /// A document still converting after this long is stopped and reported as timed out.
+        public var timeLimitSeconds: Int
+        /// The address space a worker may use; a document that needs more is reported as
+        /// out of memory.
+        public var memoryLimitMB: Int
+
+        static let timeLimits = 1...86_400
+        static let memoryLimits = 256...1_048_576
+    }
+
     public var formats: [String: FormatSettings]
     public var ocr: OCRSettings
     public var normalizer: NormalizerConfiguration
     public var output: OutputSettings
+    public var batch: BatchSettings
+
+    /// SHA-256 (hex) of the settings that decide what a plan holds: formats, OCR and the
+    /// normalizer. Batch limits and output choices leave plans as they are, so changing them
+    /// does not make every plan outdated.
+    public var conversionFingerprint: String {
+        struct ConversionSettings: Encodable {
+            var formats: [String: FormatSettings]
+            var ocr: OCRSettings
+            var normalizer: NormalizerConfiguration
+        }
+        let settings = ConversionSettings(formats: formats, ocr: ocr, normalizer: normalizer)
+        // Encoding plain strings, numbers and lists cannot fail.
+        let json = (try? CanonicalJSON.encode(settings)) ?? Data()
+        return InputFile(name: "pipeline.json", data: json).sha256
+    }
+
+    /// What the pipeline writes into each plan it makes.
+    public var producer: Producer {
+        Producer(version: VNPlanVersion.current, pipeline: conversionFingerprint)
+    }
 
     /// The stages for a format; a format the configuration does not list is not read at all.
     public func stages(for format: SourceFormat) -> [Stage]? {
@@ -83,6 +117,14 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         guard (0...1).contains(normalizer.restoration.threshold) else {
             throw ConfigurationError(file: name,
                 problem: "\"normalizer.restoration.threshold\" is \(normalizer.restoration.threshold); use a value from 0 to 1")
+        }
+        guard BatchSettings.timeLimits.contains(batch.timeLimitSeconds) else {
+            throw ConfigurationError(file: name, problem: "\"batch.timeLimitSeconds\" is \(batch.timeLimitSeconds); use a value from "
+                + "\(BatchSettings.timeLimits.lowerBound) to \(BatchSettings.timeLimits.upperBound)")
+        }
+        guard BatchSettings.memoryLimits.contains(batch.memoryLimitMB) else {
+            throw ConfigurationError(file: name, problem: "\"batch.memoryLimitMB\" is \(batch.memoryLimitMB); use a value from "
+                + "\(BatchSettings.memoryLimits.lowerBound) to \(BatchSettings.memoryLimits.upperBound)")
         }
     }
 

@@ -13,6 +13,19 @@ public struct PlanRepository: Sendable {
         self.root = root.standardizedFileURL
     }
 
+    /// A repository that must exist already: a folder holding plans/ or index.sqlite. Commands
+    /// that read or update a repository open it this way, so a mistyped folder is an error
+    /// rather than a new, empty repository; `vnplan init` (or ingest when asked) makes one.
+    public static func open(existing root: URL) throws(RepositoryError) -> PlanRepository {
+        let repository = PlanRepository(root: root)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: repository.root.path, isDirectory: &isFolder), isFolder.boolValue,
+              FileManager.default.fileExists(atPath: repository.plansFolder.path)
+                || FileManager.default.fileExists(atPath: repository.indexURL.path)
+        else { throw .notARepository(path: root.path) }
+        return repository
+    }
+
     public var plansFolder: URL { root.appendingPathComponent("plans", isDirectory: true) }
     public var sourcesFolder: URL { root.appendingPathComponent("sources", isDirectory: true) }
     public var indexURL: URL { root.appendingPathComponent("index.sqlite") }
@@ -71,35 +84,58 @@ public struct PlanRepository: Sendable {
         return removed
     }
 
-    /// The extension an original is kept under: its format's, read from its first bytes
-    /// for images, never taken from the name it arrived with (which may be wrong).
-    public static func sourceExtension(format: SourceFormat, data: Data) -> String {
-        switch format {
-        case .docx: return "docx"
-        case .pdf: return "pdf"
-        case .text: return "txt"
-        case .image:
-            if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png" }
-            if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpg" }
-            return "tif"
-        }
-    }
-
     public static func jsonFiles(under folder: URL) throws(RepositoryError) -> [URL] {
-        let folder = folder.standardizedFileURL
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
-        guard isFolder.boolValue else { return folder.pathExtension == "json" ? [folder] : [] }
-        guard let walker = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { throw .unreadable(path: folder.path, reason: "cannot list the folder") }
-        // Sorted by path text, each path computed once: URL.path in the comparator was a
-        // quarter of an index update over 10,000 plans.
-        var paths: [String] = []
-        for case let url as URL in walker where url.pathExtension == "json" {
-            paths.append(url.path)
+        try JSONFileListing(under: folder).files
+    }
+}
+
+/// Every `*.json` file under a folder, sorted by path so that everything built from them is
+/// deterministic, hidden names skipped, links to folders not followed. Read with readdir(3):
+/// Foundation's enumerator turns a name that is not UTF-8 into one that cannot be opened, and
+/// one such file then failed a whole index.
+public struct JSONFileListing: Sendable {
+    public var files: [URL] = []
+    /// Paths (invalid bytes shown as U+FFFD) of files whose names are not UTF-8 text.
+    public var misnamed: [String] = []
+
+    /// What is wrong with a misnamed file, and the fix.
+    public static let misnamedProblem = "the file name is not UTF-8 text; rename it to its plan's id (<id>.json)"
+
+    public init(under folder: URL) throws(RepositoryError) {
+        let root = folder.standardizedFileURL.path
+        var status = stat()
+        guard stat(root, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            if root.hasSuffix(".json") { files = [URL(fileURLWithPath: root)] }
+            return
         }
-        return paths.sorted().map { URL(fileURLWithPath: $0) }
+        var paths: [String] = []
+        var folders = [root]
+        while let current = folders.popLast() {
+            guard let directory = opendir(current) else {
+                throw .unreadable(path: current, reason: String(cString: strerror(errno)))
+            }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                guard bytes.first != UInt8(ascii: ".") else { continue }
+                guard let name = String(bytes: bytes, encoding: .utf8) else {
+                    if bytes.reversed().starts(with: ".json".utf8.reversed()) {
+                        misnamed.append(current + "/" + String(decoding: bytes, as: UTF8.self))
+                    }
+                    continue
+                }
+                let path = current + "/" + name
+                guard lstat(path, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    folders.append(path)
+                } else if name.hasSuffix(".json"), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+                    paths.append(path)
+                }
+            }
+        }
+        files = paths.sorted().map { URL(fileURLWithPath: $0) }
+        misnamed.sort()
     }
 }
 
@@ -118,11 +154,22 @@ struct PlanHeader: Decodable {
 public enum RepositoryError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    case notARepository(path: String)
+    case notEncodable(path: String)
+    /// A file of the repository that could not be written (the path relative to its root).
+    case output(OutputError)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "\(path): cannot be read (\(reason))"
         case .cannotWrite(let path, let reason): "\(path): cannot be written (\(reason)); check the disk space and permissions"
+        case .output(let error): error.description
+        case .notEncodable(let path):
+            "\(path): the plan cannot be written as JSON (a number in it is infinite or not a number); "
+                + "report it with its source document"
+        case .notARepository(let path):
+            "\(path) is not a plans repository (it has no plans/ folder and no index.sqlite); "
+                + "make one with vnplan init \(path), or name the right folder with --repo"
         }
     }
 }

@@ -25,7 +25,7 @@ public final class PlanStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let placed = try place(plan)
-        try write(CanonicalJSON.encodeOrFail(placed), to: placed.repositoryPath)
+        try write(Self.encoded(placed), to: placed.repositoryPath)
         if let original {
             try write(original, to: "sources/\(plan.source.sha256).\(originalExtension)")
         }
@@ -41,7 +41,7 @@ public final class PlanStore: @unchecked Sendable {
             try moveAside(plain, sha256: holder.source.sha256)
             return Self.disambiguated(plan)
         }
-        let taken = siblings.contains { Self.isDisambiguated($0, base: plan.id) }
+        let taken = siblings.contains { StoredName.isMarkedFile($0, of: plan.id) }
         return taken ? Self.disambiguated(plan) : plan
     }
 
@@ -49,9 +49,9 @@ public final class PlanStore: @unchecked Sendable {
         let relative = String(url.path.dropFirst(repository.root.path.count + 1))
         let existing: Plan
         do { existing = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: url)) }
-        catch { throw .unreadable(path: relative, reason: "\(error)") }
+        catch { throw .unreadable(path: relative, reason: "it is not a valid plan; run vnplan validate on it") }
         let renamed = Self.disambiguated(existing)
-        try write(CanonicalJSON.encodeOrFail(renamed), to: renamed.repositoryPath)
+        try write(Self.encoded(renamed), to: renamed.repositoryPath)
         do { try FileManager.default.removeItem(at: url) }
         catch { throw .cannotWrite(path: relative, reason: error.localizedDescription) }
     }
@@ -62,23 +62,14 @@ public final class PlanStore: @unchecked Sendable {
         return plan
     }
 
-    /// "<base>-<8 hex>.json": an id that disambiguation made from `base`.
-    static func isDisambiguated(_ fileName: String, base: String) -> Bool {
-        guard fileName.hasPrefix(base + "-"), fileName.hasSuffix(".json") else { return false }
-        let suffix = fileName.dropFirst(base.count + 1).dropLast(".json".count)
-        return suffix.count == 8 && suffix.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    /// JSON has no infinity: a number a reader let grow without bound is refused here, not trapped on.
+    static func encoded(_ plan: Plan) throws(RepositoryError) -> Data {
+        do { return try CanonicalJSON.encode(plan) }
+        catch { throw .notEncodable(path: plan.repositoryPath) }
     }
 
     private func write(_ data: Data, to relativePath: String) throws(RepositoryError) {
-        do { try AtomicFile.write(data, to: repository.url(of: relativePath)) }
-        catch { throw .cannotWrite(path: relativePath, reason: error.localizedDescription) }
-    }
-}
-
-extension CanonicalJSON {
-    /// A plan is made of strings, numbers and arrays only: encoding cannot fail for it.
-    static func encodeOrFail(_ plan: Plan) -> Data {
-        do { return try encode(plan) }
-        catch { preconditionFailure("a Plan failed to encode: \(error)") }
+        do { try AtomicFile.write(data, to: repository.url(of: relativePath), links: .replace) }
+        catch { throw .output(OutputError(path: relativePath, problem: error.problem)) }
     }
 }

@@ -98,10 +98,11 @@ extension PlanRepository {
         for file in RepositoryTemplate.files {
             let url = self.url(of: file.path)
             guard !FileManager.default.fileExists(atPath: url.path) else { continue }
-            do {
-                try AtomicFile.write(Data(file.contents.utf8), to: url)
-                if file.executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
-            } catch { throw .cannotWrite(path: file.path, reason: error.localizedDescription) }
+            do { try AtomicFile.write(Data(file.contents.utf8), to: url, links: .replace) }
+            catch { throw .output(OutputError(path: file.path, problem: error.problem)) }
+            if file.executable, chmod(url.path, 0o755) != 0 {
+                throw .cannotWrite(path: file.path, reason: String(cString: strerror(errno)))
+            }
             created.append(file.path)
         }
         try git(["config", "core.hooksPath", ".githooks"])

@@ -12,17 +12,18 @@ public struct PlanExtractor: Sendable {
         // them; a document that is not a plan (a decree with 60 tables) needs no tables read.
         let headLines = DocumentLines(document, skippingTables: Self.longTables(in: document)).lines
         let head = DocumentMetadata(lines: headLines)
-        let isPlan = head.info.type.map(DocumentMetadata.planTypes.contains) ?? true
+        let isPlan = head.info.type.map(DocumentWords.planTypes.contains) ?? true
         let recognised = isPlan ? recognisedTables(in: document) : []
         let lines = isPlan ? DocumentLines(document, skippingTables: Set(recognised.flatMap(\.blocks))).lines : headLines
         let metadata = isPlan ? DocumentMetadata(lines: lines) : head
-        var warnings: [String] = []
+        // What the reader and the Layout stage were unsure of comes first.
+        var warnings = document.warnings
         var sections: [Section] = []
         var tasks: [PlanTask] = []
         var indicators: [Indicator] = []
 
         let type = metadata.info.type
-        if let type, !DocumentMetadata.planTypes.contains(type) {
+        if let type, !DocumentWords.planTypes.contains(type) {
             warnings.append("The document is a \(type), not a plan: its tables were not read as tasks.")
         } else {
             let planYear = Self.planYear(of: metadata.info)
@@ -79,7 +80,7 @@ public struct PlanExtractor: Sendable {
         })
     }
 
-    private struct RecognisedTable {
+    struct RecognisedTable {
         var table: Table
         var layout: TableLayout
         /// Index among the document's blocks.
@@ -92,7 +93,7 @@ public struct PlanExtractor: Sendable {
 
     /// Plan tables, and tables that continue the previous one without repeating its header
     /// (same grid width, first row not a header).
-    private func recognisedTables(in document: SourceDocument) -> [RecognisedTable] {
+    func recognisedTables(in document: SourceDocument) -> [RecognisedTable] {
         var found: [RecognisedTable] = []
         var ordinal = 0
         for (index, block) in document.blocks.enumerated() {
@@ -129,7 +130,7 @@ public struct PlanExtractor: Sendable {
         for block in blocks.reversed() {
             // Another table, or the start of an appendix, closes the part the heading opened.
             guard case .paragraph(let paragraph) = block else { return nil }
-            if CellText.singleLine(paragraph.text).uppercased().hasPrefix("PHỤ LỤC") { return nil }
+            if CellText.singleLine(paragraph.text).uppercased().hasPrefix(DocumentWords.appendix) { return nil }
             guard let (label, title) = SectionLabel.leading(CellText.singleLine(paragraph.labeledText)),
                   label.style.isGroupStyle,
                   paragraph.isBold || title == title.uppercased() || title.count <= 160 else { continue }
@@ -142,7 +143,7 @@ public struct PlanExtractor: Sendable {
     static func planYear(of info: DocumentInfo) -> Int? {
         if let date = info.date { return Int(date.prefix(4)) }
         let titles = [info.title, info.adopts?.title].compactMap { $0 }
-        return titles.lazy.compactMap { $0.firstMatch(of: /năm (?<year>\d{4})/).flatMap { Int($0.year) } }.first
+        return titles.lazy.compactMap { $0.firstMatch(of: DocumentWords.titleYear).flatMap { Int($0.year) } }.first
     }
 
     private static func metadataWarnings(_ info: DocumentInfo) -> [String] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanModel
 import VNPlanRepository
 
@@ -7,26 +8,30 @@ extension ResultFormat: ExpressibleByArgument {}
 extension ExportTable: ExpressibleByArgument {}
 extension Deadline.Kind: ExpressibleByArgument {}
 
-/// `--output`: standard output, or a file written atomically.
+/// `--output`: standard output, or a file.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write to this file instead of standard output (\"-\": standard output). A regular file is "
+            + "replaced atomically; a FIFO, a device or a symbolic link's target is written through.",
+        valueName: "file"))
     var output: String?
 
-    func write(_ data: Data) throws {
-        guard let output else { return FileHandle.standardOutput.write(data) }
-        try AtomicFile.write(data, to: URL(fileURLWithPath: output))
-    }
+    func open() throws -> OutputFile { try OutputFile(path: output) }
 }
 
 /// `--format` and `--output`, shared by the commands that print rows.
 struct ResultOptions: ParsableArguments {
-    @Option(help: "table: aligned columns; json; jsonl: one object per line; csv: for Excel (UTF-8 with BOM).")
+    @Option(help: """
+        table: aligned columns; json: one array, lists as lists; jsonl: one object per line; \
+        csv: RFC 4180 for Excel, DuckDB and pandas (UTF-8 with BOM, CRLF, lists joined with "; ").
+        """)
     var format: ResultFormat = .table
 
     @OptionGroup var outputOptions: OutputOptions
 
-    func write(_ table: ResultTable) throws {
-        try outputOptions.write(table.rendered(as: format))
+    /// Writes the answer row by row as it is read.
+    func write(_ question: IndexQuestion, of repository: PlanRepository, limits: QueryLimits = .none) throws {
+        try PlanIndex(repository: repository).write(question, as: format, limits: limits, to: try outputOptions.open())
     }
 }
 
@@ -35,10 +40,14 @@ struct Index: ParsableCommand {
         abstract: "Build or update the SQLite index of a repository (index.sqlite).",
         discussion: """
             The index is derived from plans/ alone: only plan files that changed since the last \
-            run are read again, and --rebuild (or deleting index.sqlite) starts afresh. Tables: \
+            run are read again, and --rebuild (or deleting index.sqlite) starts afresh. Each plan \
+            is read as strictly as vnplan validate reads it: a plan with a problem, or a copy \
+            lying where its id does not place it, is left out and reported (exit status 1), so \
+            a copy never takes a genuine plan's id. Tables: \
             plans, tasks, units, assignments (a unit's role on a task or indicator), deadlines \
             (with milestones and the day each falls due), indicators, the view task_view, and \
-            the full-text table task_search, whose words are stored without diacritics.
+            the full-text table task_search, whose words are stored without diacritics. Lists \
+            (outputs, lead, support, evaluator) are stored as JSON arrays.
             """)
 
     @OptionGroup var repositoryOptions: RepositoryOptions
@@ -48,10 +57,10 @@ struct Index: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let update = try PlanIndex(repository: repositoryOptions.repository).update(rebuild: rebuild)
+        let update = try PlanIndex(repository: repositoryOptions.existingRepository()).update(rebuild: rebuild)
         for problem in update.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
         print("\(update.added) added, \(update.updated) updated, \(update.removed) removed, "
-              + "\(update.unchanged) unchanged, \(update.problems.count) not indexed "
+              + "\(update.unchanged) unchanged, \(update.notIndexed) not indexed "
               + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
         if !update.problems.isEmpty { throw ExitCode(1) }
     }
@@ -65,7 +74,8 @@ struct Query: ParsableCommand {
             or case: --lead "trung tam phuc vu" finds "Trung tâm Phục vụ hành chính công". \
             --due takes FROM..TO with YYYY, YYYY-MM or YYYY-MM-DD dates, an open end \
             ("..2025-06-30"), or a quarter ("2025-Q4"); a task matches when its deadline or one \
-            of its milestones falls due in it. Reads index.sqlite: run vnplan index first.
+            of its milestones falls due in it. Reads index.sqlite: run vnplan index first. The \
+            columns are named as in task_view and in vnplan export --table tasks.
 
             Example: vnplan query --lead "Trung tâm Phục vụ hành chính công" --due 2025-Q4
             """)
@@ -85,13 +95,17 @@ struct Query: ParsableCommand {
 
     @OptionGroup var resultOptions: ResultOptions
 
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
     func run() throws {
         let span: DateSpan?
         do { span = try due.map { text throws(IndexError) in try DateSpan(text) } }
         catch { throw UsageFailure(error.description).exit }
         let query = TaskQuery(lead: lead, support: support, unit: unit, issuer: issuer, year: year,
                               due: span, kind: kind, text: text, limit: limit)
-        try resultOptions.write(try PlanIndex(repository: repositoryOptions.repository).tasks(matching: query))
+        try resultOptions.write(.tasks(query), of: repositoryOptions.existingRepository())
     }
 }
 
@@ -102,7 +116,10 @@ struct SQL: ParsableCommand {
         discussion: """
             For every question the query filters do not cover. The index is opened read-only: \
             statements that would change it fail. Fold text for matching with the folded \
-            columns (units.folded, plans.issuer_folded) or task_search. Example:
+            columns (units.folded, plans.issuer_folded) or task_search; lists are JSON arrays \
+            (json_each(t.lead) gives their items). Rows are written as they are read; a query \
+            that returns more than --max-rows rows or runs longer than --timeout stops with a \
+            message (exit status 1) after writing the rows it had. Example:
               vnplan sql "SELECT p.issuer, i.name, i.value FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.comparator = 'eq' AND i.value = 100"
             """)
 
@@ -110,10 +127,19 @@ struct SQL: ParsableCommand {
 
     @Argument(help: "One SQL statement.") var statement: String
 
+    @Option(help: "Stop after this many rows.") var maxRows = 1_000_000
+    @Option(help: ArgumentHelp("Stop after this many seconds (0: no limit).", valueName: "seconds")) var timeout = 60.0
+
     @OptionGroup var resultOptions: ResultOptions
 
+    func validate() throws {
+        guard maxRows >= 1 else { throw ValidationError("--max-rows must be 1 or more") }
+        guard (0...86_400).contains(timeout) else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+    }
+
     func run() throws {
-        try resultOptions.write(try PlanIndex(repository: repositoryOptions.repository).select(statement))
+        let limits = QueryLimits(maxRows: maxRows, seconds: timeout > 0 ? timeout : nil)
+        try resultOptions.write(.sql(statement), of: repositoryOptions.existingRepository(), limits: limits)
     }
 }
 
@@ -123,7 +149,8 @@ struct Export: ParsableCommand {
         discussion: """
             --format jsonl without --table writes every plan whole, one per line, read from \
             plans/ (no index needed). With --table (plans, tasks, indicators) it writes that \
-            table of the index, flat, as jsonl or csv (UTF-8 with BOM, for Excel).
+            table of the index, flat, as jsonl (lists as lists) or csv (RFC 4180, UTF-8 with \
+            BOM, lists joined with "; "), with the column names of vnplan query.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
@@ -137,14 +164,14 @@ struct Export: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let repository = repositoryOptions.repository
-        var data = Data()
+        let repository = try repositoryOptions.existingRepository()
+        let output = try outputOptions.open()
         if format == .jsonl, table == nil {
-            try repository.exportPlansAsJSONLines { data.append($0) }
+            try repository.exportPlansAsJSONLines { try output.write($0) }
+            try output.commit()
         } else {
-            data = try PlanIndex(repository: repository).export(table ?? .tasks)
-                .rendered(as: format == .csv ? .csv : .jsonl)
+            try PlanIndex(repository: repository).write(.export(table ?? .tasks), as: format == .csv ? .csv : .jsonl,
+                                                        to: output)
         }
-        try outputOptions.write(data)
     }
 }

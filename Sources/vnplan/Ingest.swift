@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanPipeline
 import VNPlanRepository
 
@@ -14,17 +15,37 @@ struct Ingest: ParsableCommand {
             A document whose hash the repository already holds is skipped, so running the same \
             command again after an interruption (even kill -9) finishes the batch without \
             duplicates. A file that cannot become a plan never stops the batch: it is listed \
-            with its stage and reason in ingest-report.json.
+            with its status and reason in ingest-report.json.
+
+            Each document is converted in a worker process (one per job, reused from document \
+            to document) within the limits of pipeline.json's "batch" settings: a document \
+            that crashes its worker is reported as crashed (with the signal), one still \
+            converting after timeLimitSeconds as timed-out, one needing more than \
+            memoryLimitMB as out-of-memory, and the batch goes on with a fresh worker. A \
+            document in which nothing of a plan is found (no task, no issuer, no title) is \
+            reported as no-plan-found and not written. Symbolic links are refused unless \
+            --follow-symlinks is given; devices, FIFOs and sockets are never read.
+
+            --reconvert all converts again the documents the repository already holds; \
+            --reconvert outdated only those whose plans another vnplan version or pipeline \
+            configuration made (each plan records both under "producer"). Each new plan \
+            replaces the old one atomically and is reported as replaced or unchanged. Without \
+            PATH, --reconvert takes the originals kept in the repository's sources/.
+
+            Batches writing one repository take turns through the lock file .vnplan.lock; \
+            two batches that would write the same report run one after the other.
 
             Progress: a bar on a terminal; otherwise one JSON line per document on standard \
-            output (file, status written|skipped|failed, sha256, plan, stage, reason).
+            output (file, status, sha256, plan, stage, signal, reason). Statuses: written, \
+            skipped, replaced, unchanged, failed, crashed, timed-out, out-of-memory, \
+            no-plan-found, refused.
 
             Exit status: 0 when every document is in the repository, 1 when some failed, \
             2 when the command is used wrongly.
             """)
 
     @Argument(help: ArgumentHelp("Files, folders or glob patterns to ingest.", valueName: "path"))
-    var paths: [String]
+    var paths: [String] = []
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
@@ -39,11 +60,25 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Convert and report, but write nothing.")
     var dryRun = false
 
+    @Flag(help: "Ingest the files that symbolic links point to (refused otherwise).")
+    var followSymlinks = false
+
+    @Option(help: ArgumentHelp(
+        "Convert again the documents the repository holds: all, or only those an older vnplan or another pipeline made.",
+        valueName: "all|outdated"))
+    var reconvert: Reconversion?
+
     @Option(help: ArgumentHelp(
         "Where to write the report (default: ingest-report.json in the repository).", valueName: "file"))
     var report: String?
 
     @OptionGroup var pipelineOptions: PipelineOptions
+
+    func validate() throws {
+        guard !paths.isEmpty || reconvert != nil else {
+            throw ValidationError("give the files, folders or patterns to ingest (or --reconvert to redo the repository's sources)")
+        }
+    }
 
     func run() throws {
         let repository = repositoryOptions.repository
@@ -52,27 +87,63 @@ struct Ingest: ParsableCommand {
         let shard: Shard
         do {
             shard = try self.shard.map { text throws(BatchUsageError) in try Shard(text) } ?? .whole
-            files = try BatchInputs.expand(paths)
-            let options = IngestOptions(repository: repository, jobs: jobs, shard: shard, dryRun: dryRun)
+            files = try BatchInputs.expand(paths.isEmpty ? [repository.sourcesFolder.path] : paths,
+                                          followSymlinks: followSymlinks)
+            let options = IngestOptions(repository: repository, jobs: jobs, shard: shard, dryRun: dryRun,
+                                        isolation: .workers(WorkerCommand(executable: Self.executable)),
+                                        followSymlinks: followSymlinks, reconversion: reconvert)
             batch = try BatchIngest(pipeline: Pipeline(configuration: try pipelineOptions.loadConfiguration()),
                                     options: options)
         } catch let error as BatchUsageError {
             throw UsageFailure(error.description).exit
         }
 
+        let reportURL = report.map { URL(fileURLWithPath: $0) } ?? IngestReport.defaultURL(in: repository, shard: shard)
+        let runLock = try dryRun ? nil : Self.waitForOtherRuns(writing: reportURL)
+        defer { runLock?.unlock() }
+
         let progress = IngestProgress(total: files.count, style: IngestProgress.styleForStandardOutput())
-        let outcomes = try batch.run(files) { progress.record($0) }
+        let outcomes: [DocumentOutcome]
+        do { outcomes = try batch.run(files) { progress.record($0) } }
+        catch { throw CommandFailure(error.description) }
         progress.finish()
 
         let summary = IngestReport(outcomes: outcomes, shard: shard)
-        if !dryRun {
-            let url = report.map { URL(fileURLWithPath: $0) } ?? IngestReport.defaultURL(in: repository, shard: shard)
-            try summary.write(to: url)
-        }
-        let written = outcomes.filter { $0.status == .written }.count
-        FileHandle.standardError.write(Data((
-            "\(summary.documents) documents: \(written) \(dryRun ? "would be written" : "written"), "
-            + "\(summary.inRepository - written) already in the repository, \(summary.failed.count) failed\n").utf8))
+        if !dryRun { try summary.write(to: reportURL) }
+        FileHandle.standardError.write(Data((Self.summaryLine(outcomes, dryRun: dryRun) + "\n").utf8))
         if !summary.failed.isEmpty { throw ExitCode(1) }
     }
+
+    /// This program, started again as the worker of each job.
+    static var executable: URL {
+        Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+
+    /// Holds the lock of the report: a second batch writing it waits for the first to end.
+    static func waitForOtherRuns(writing report: URL) throws -> RepositoryLock {
+        do {
+            let lock = try RepositoryLock(RepositoryLock.runLock(ofReport: report))
+            try lock.lock {
+                FileHandle.standardError.write(Data("another vnplan ingest is writing \(report.path); waiting for it to end\n".utf8))
+            }
+            return lock
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// "12 documents: 9 written, 1 already in the repository, 1 crashed, 1 timed-out".
+    static func summaryLine(_ outcomes: [DocumentOutcome], dryRun: Bool) -> String {
+        let counts = Dictionary(grouping: outcomes, by: \.status).mapValues(\.count)
+        let order: [(DocumentOutcome.Status, String)] = [
+            (.written, dryRun ? "would be written" : "written"), (.skipped, "already in the repository"),
+            (.replaced, dryRun ? "would be replaced" : "replaced"), (.unchanged, "unchanged"), (.failed, "failed"),
+            (.crashed, "crashed"), (.timedOut, "timed out"), (.outOfMemory, "out of memory"),
+            (.noPlanFound, "with no plan found"), (.refused, "refused (not regular files)"),
+        ]
+        let parts = order.compactMap { status, words in counts[status].map { "\($0) \(words)" } }
+        return "\(outcomes.count) documents" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    }
 }
+
+extension Reconversion: ExpressibleByArgument {}

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanModel
 import VNPlanPipeline
 import VNPlanReaders
+import VNPlanRepository
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,26 +15,37 @@ struct Inspect: ParsableCommand {
             each cell prefixed with its grid column and, when merged, its spans.
             """)
 
-    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The document: DOCX, PDF, image or text; \"-\" for standard input.", valueName: "file"))
     var file: String
 
-    @Flag(help: "Print the intermediate representation as JSON instead.")
+    @Flag(help: "Print the intermediate representation as JSON instead, with the pages of geometry (words with boxes, ruling lines) the Layout stage read.")
     var json = false
+
+    @Option(help: ArgumentHelp("""
+        Write one PNG per page of a PDF into this folder: the page with its words (blue), \
+        ruling lines (red), table cells (green) and paragraphs (grey) drawn over it.
+        """, valueName: "folder"))
+    var draw: String?
 
     @OptionGroup var pipelineOptions: PipelineOptions
 
     func run() throws {
         let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
+        let input = try DocumentArgument.read(file, command: "inspect")
         let document: SourceDocument
+        var pages: [PageGeometry] = []
         do {
-            document = try pipeline.read(try InputFile(contentsOf: URL(fileURLWithPath: file)))
-        } catch let error as ReaderError {
-            throw CommandFailure(error.description)
-        } catch let error as PipelineError {
+            document = try pipeline.read(input) { page in
+                if json || draw != nil { pages.append(page) }
+            }
+        } catch {
             throw CommandFailure(error.description)
         }
+        if let draw {
+            try drawPages(of: input, document: document, pages: pages, into: URL(fileURLWithPath: draw))
+        }
         if json {
-            FileHandle.standardOutput.write(try CanonicalJSON.encode(document))
+            try OutputFile.write(try CanonicalJSON.encode(InspectReport(document: document, pages: pages)), to: nil)
             return
         }
         for (index, block) in document.blocks.enumerated() {
@@ -52,4 +65,58 @@ struct Inspect: ParsableCommand {
             }
         }
     }
+}
+
+extension Inspect {
+    private func drawPages(of input: InputFile, document: SourceDocument, pages: [PageGeometry], into folder: URL) throws {
+        guard !pages.isEmpty else {
+            throw CommandFailure("\(input.name): --draw shows the pages of a PDF with a text layer; this file has none")
+        }
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        catch { throw CommandFailure("\(folder.path): the folder cannot be made (\(error.localizedDescription))") }
+        let stem = (input.name as NSString).deletingPathExtension
+        let files: [URL]
+        do {
+            files = try PDFReader().drawPages(of: input, into: folder, stem: stem) { number in
+                Self.overlays(onPage: number, document: document, pages: pages)
+            }
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        for file in files { FileHandle.standardError.write(Data("drew \(file.path)\n".utf8)) }
+    }
+
+    /// What the reader and the Layout stage saw on one page.
+    static func overlays(onPage number: Int, document: SourceDocument, pages: [PageGeometry]) -> [PageOverlay] {
+        var overlays: [PageOverlay] = []
+        for page in pages where page.number == number {
+            overlays += page.words.map { PageOverlay(box: $0.box, kind: .word) }
+            overlays += page.rulings.map { line in
+                let half = max(line.thickness, 0.5) / 2
+                let box = line.orientation == .horizontal
+                    ? BoundingBox(x: line.start, y: line.position - half, width: line.length, height: 2 * half)
+                    : BoundingBox(x: line.position - half, y: line.start, width: 2 * half, height: line.length)
+                return PageOverlay(box: box, kind: .ruling)
+            }
+        }
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                if paragraph.provenance.page == number, let box = paragraph.provenance.boundingBox {
+                    overlays.append(PageOverlay(box: box, kind: .paragraph))
+                }
+            case .table(let table):
+                for cell in table.rows.flatMap(\.cells) where cell.provenance.page == number {
+                    if let box = cell.provenance.boundingBox { overlays.append(PageOverlay(box: box, kind: .cell)) }
+                }
+            }
+        }
+        return overlays
+    }
+}
+
+/// What `inspect --json` prints: the IR, and the pages of geometry it was laid out from.
+private struct InspectReport: Encodable {
+    var document: SourceDocument
+    var pages: [PageGeometry]
 }

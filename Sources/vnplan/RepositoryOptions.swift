@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanRepository
 
 /// `--repo DIR`, shared by the commands that work on a plans repository.
@@ -9,6 +10,13 @@ struct RepositoryOptions: ParsableArguments {
     var repo: String = "."
 
     var repository: PlanRepository { PlanRepository(root: URL(fileURLWithPath: repo)) }
+
+    /// The repository, which must exist already: a mistyped --repo is a usage error, never
+    /// a new empty repository.
+    func existingRepository() throws -> PlanRepository {
+        do { return try PlanRepository.open(existing: URL(fileURLWithPath: repo)) }
+        catch { throw UsageFailure(error.description).exit }
+    }
 }
 
 /// Usage errors exit with status 2 (1 means the work found problems), so scripts and CI can

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanNormalizer
+import VNPlanRepository
 
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,11 +65,7 @@ struct Restore: ParsableCommand {
             }
             result += restored.joined(separator: "\n\n")
         }
-        if let output {
-            try Data(result.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } else {
-            FileHandle.standardOutput.write(Data(result.utf8))
-        }
+        try OutputFile.write(Data(result.utf8), to: output)
     }
 
     private func report(_ tokens: [RestoredToken]) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanPipeline
 
 @main
 struct VNPlan: ParsableCommand {
@@ -11,7 +12,7 @@ struct VNPlan: ParsableCommand {
             a reader turns it into blocks of paragraphs and tables, the normalizer repairs the \
             Vietnamese text, and the table reconstructor turns task tables into plan rows.
             """,
-        version: "0.1.0",
+        version: VNPlanVersion.current,
         subcommands: [
             Convert.self,
             Init.self,
@@ -21,17 +22,20 @@ struct VNPlan: ParsableCommand {
             Query.self,
             SQL.self,
             Export.self,
-            BenchRepository.self,
             Restore.self,
-            LanguageModelCommand.self,
             Inspect.self,
-            BenchConvert.self,
+            Worker.self,
+            BenchIngest.self,
         ]
     )
 
     /// Usage errors exit with 2, as batch schedulers and shells expect (ArgumentParser's
     /// default is 64); 0 is success and 1 a failure of the work itself.
     static func main() {
+        if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("error: \"\(unknown)\" is not a vnplan command; vnplan help lists them\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -40,5 +44,17 @@ struct VNPlan: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
+    }
+
+    /// The first name after "help" that is not a command (ArgumentParser prints the general
+    /// help for it and exits 0, which hides a typo from a script).
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: any ParsableCommand.Type = Self.self
+        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return name }
+            command = sub
+        }
+        return nil
     }
 }

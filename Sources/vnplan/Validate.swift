@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanModel
 import VNPlanRepository
 
@@ -14,8 +15,12 @@ struct Validate: ParsableCommand {
             and date give (for files under a plans/ folder). Each problem names the file, the \
             JSON path and what to fix.
 
-            With no PATH, every plan of the repository is checked. Exit status 1 when any \
-            plan has a problem, 2 when a PATH does not exist.
+            A file named as PATH is checked whatever its name (a DOCX given by mistake is \
+            reported as not a plan); a folder is searched for *.json files. With no PATH, every \
+            plan of the repository is checked. A JSON syntax error gives its line and column, \
+            and --format github puts each annotation on the line of the offending key. Exit \
+            status 1 when any plan has a problem or there is no plan to check, 2 when a PATH \
+            does not exist.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -31,7 +36,12 @@ struct Validate: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let files = try planFiles()
+        let (files, misnamed) = try planFiles()
+        guard !files.isEmpty || !misnamed.isEmpty else {
+            let searched = paths.isEmpty ? [displayPath(repositoryOptions.repository.plansFolder)] : paths
+            throw CommandFailure("nothing to validate: no plan file (*.json) in \(searched.joined(separator: ", ")); "
+                                 + "name plan files or a folder that holds them")
+        }
         let validator = PlanValidator()
         var results = Array(repeating: [ValidationIssue](), count: files.count)
         results.withUnsafeMutableBufferPointer { slots in
@@ -41,21 +51,38 @@ struct Validate: ParsableCommand {
                                                   repositoryPath: Self.repositoryPath(of: files[index]))
             }
         }
-        let issues = results.flatMap { $0 }
-        print(render(issues, checked: files.count), terminator: "")
+        let issues = misnamed.map {
+            ValidationIssue(file: displayPath(URL(fileURLWithPath: $0)), path: "$", problem: JSONFileListing.misnamedProblem)
+        }
+            + results.flatMap { $0 }
+        print(render(issues, checked: files.count + misnamed.count), terminator: "")
         if !issues.isEmpty { throw ExitCode(1) }
     }
 
-    private func planFiles() throws -> [URL] {
-        let roots = paths.isEmpty ? [repositoryOptions.repository.plansFolder.path] : paths
-        var files: [URL] = []
-        for root in roots {
-            guard FileManager.default.fileExists(atPath: root) else {
-                throw UsageFailure("\(root): no such file or folder").exit
-            }
-            files += try PlanRepository.jsonFiles(under: URL(fileURLWithPath: root))
+    /// The plan files to check, and the paths of files whose names are not UTF-8 text.
+    private func planFiles() throws -> (files: [URL], misnamed: [String]) {
+        guard !paths.isEmpty else {
+            let listing = try JSONFileListing(under: repositoryOptions.existingRepository().plansFolder)
+            return (listing.files, listing.misnamed)
         }
-        return files
+        var files: [URL] = []
+        var misnamed: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw UsageFailure("\(path): no such file or folder").exit
+            }
+            // A file named on the command line is checked whatever its extension: CI that
+            // passes a DOCX by mistake must fail, not report "0 plans valid".
+            guard isFolder.boolValue else {
+                files.append(URL(fileURLWithPath: path))
+                continue
+            }
+            let listing = try JSONFileListing(under: URL(fileURLWithPath: path))
+            files += listing.files
+            misnamed += listing.misnamed
+        }
+        return (files, misnamed)
     }
 
     /// "plans/<issuer>/<year>/<id>.json" for a file inside a repository's plans/ folder.
@@ -71,13 +98,13 @@ struct Validate: ParsableCommand {
             let failing = Set(issues.map(\.file)).count
             return issues.map { "\($0)\n" }.joined()
                 + (issues.isEmpty ? "\(checked) plans valid\n"
-                    : "\(issues.count) problems in \(failing) of \(checked) plans\n")
+                    : "\(issues.count) problem\(issues.count == 1 ? "" : "s") in \(failing) of \(checked) plans\n")
         case .json:
             struct Report: Encodable { var checked: Int; var issues: [ValidationIssue] }
             return (try? CanonicalJSON.string(Report(checked: checked, issues: issues))) ?? ""
         case .github:
             return issues.map { issue in
-                "::error file=\(Self.escapeProperty(issue.file)),title=vnplan validate::"
+                "::error file=\(Self.escapeProperty(issue.file)),line=\(issue.line ?? 1),title=vnplan validate::"
                     + Self.escapeMessage("\(issue.path): \(issue.problem)") + "\n"
             }.joined()
         }

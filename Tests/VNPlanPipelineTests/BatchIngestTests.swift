@@ -9,12 +9,13 @@ import VNPlanRepository
     static let sources = BatchCorpus.convertibleDOCX(pipeline: pipeline)
 
     /// Every file under the folder (hidden ones too, so a leftover temporary file shows)
-    /// with its bytes.
+    /// with its bytes; lock files, empty and of no state, left out.
     static func snapshot(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = walker?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  url.pathExtension != "lock" else { continue }
             files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
         }
         return files
@@ -27,8 +28,10 @@ import VNPlanRepository
         return folder
     }
 
+    /// A batch as `vnplan ingest` runs it: each document in a worker process.
     static func ingest(_ folder: URL, into repository: PlanRepository, jobs: Int = 2) throws -> [DocumentOutcome] {
-        let batch = try BatchIngest(pipeline: pipeline, options: IngestOptions(repository: repository, jobs: jobs))
+        let batch = try BatchIngest(pipeline: pipeline, options: IngestOptions(
+            repository: repository, jobs: jobs, isolation: .workers(WorkerCommand(executable: vnplan))))
         let outcomes = try batch.run(try BatchInputs.expand([folder.path]))
         try IngestReport(outcomes: outcomes, shard: .whole).write(to: IngestReport.defaultURL(in: repository, shard: .whole))
         return outcomes

@@ -60,13 +60,13 @@ import VNPlanReaders
     @Test func aSampleHoldsAPlan() throws {
         let name = try #require(try PipelineFixtures.sampleDOCXNames().first)
         let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent(name))
-        #expect(try PipelineFixtures.pipeline.convert(input).hasPlanContent)
+        #expect(try PipelineFixtures.pipeline.convert(input).hasContent)
     }
 
     @Test func proseWithoutLetterheadTitleOrTasksIsNoPlan() throws {
         let text = "Hôm nay trời đẹp, chúng tôi đi chợ mua rau và cá cho cả nhà.\nBuổi chiều cả nhà đi dạo ven sông.\n"
         let plan = try PipelineFixtures.pipeline.convert(InputFile(name: "nhat-ky.txt", data: Data(text.utf8)))
-        #expect(!plan.hasPlanContent)
+        #expect(!plan.hasContent)
     }
 }
 

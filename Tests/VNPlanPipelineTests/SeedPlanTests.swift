@@ -50,7 +50,10 @@ import VNPlanReaders
         #expect(plan.document.signer?.name == "Đặng Quang Vinh")
         let first = plan.tasks[0]
         #expect(first.path == "II.1.a")
+        #expect(first.activity == "Ban hành Quyết định Quy chế phối hợp trong hoạt động kiểm soát TTHC trên địa bàn thành phường Hòa Xuân")
         #expect(first.lead == ["Trung tâm Phục vụ hành chính công phường"])
+        #expect(first.support == ["Các phòng, cơ quan chuyên môn phường"])
+        #expect(first.deadline?.text == "Quý IV năm 2025")
         #expect((first.deadline?.kind, first.deadline?.start, first.deadline?.end) == (.period, "2025-10-01", "2025-12-31"))
         #expect(plan.legalBasis.map(\.number).contains("118/2025/NĐ-CP"))
     }

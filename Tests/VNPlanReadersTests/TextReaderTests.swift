@@ -29,6 +29,44 @@ import VNPlanModel
         #expect(table.grid[2][1] == .spanned(from: objective))
     }
 
+    /// Markup of markdown and HTML conversions removed in the reader, its meaning kept.
+    @Test(arguments: [
+        ("<b>Mục tiêu</b>", "Mục tiêu", true), ("**Kế hoạch**", "Kế hoạch", true),
+        ("## I. MỤC TIÊU", "I. MỤC TIÊU", true), ("Dòng một<br/>dòng hai", "Dòng một\ndòng hai", false),
+        ("<P>Đoạn</P>", "Đoạn", false), ("[bookmark: _Toc1]Căn cứ Luật", "Căn cứ Luật", false),
+        ("*(chi tiết)* và a * b", "(chi tiết) và a * b", false), ("x < 5 và <bảng>", "x < 5 và <bảng>", false),
+        ("<i>Hà Nội</i>, ***ngày***", "Hà Nội, ngày", false),
+    ])
+    func markupIsRemoved(raw: String, text: String, isBold: Bool) {
+        #expect(InlineMarkup.strip(raw) == InlineMarkup.Stripped(text: text, isBold: isBold))
+    }
+
+    /// A site's metadata box, then the plan table, with the same row markers: the box ends
+    /// where its two columns do, and the plan table is a table of its own.
+    @Test func tableBeforeThePlanTableDoesNotSwallowIt() throws {
+        let box = "Cơ quan ban hành\tUBND xã Hòa Bình\nSố ký hiệu\t52/KH-UBND\nNgày ban hành\t12/02/2026\n"
+        let plan = "STT\tNội dung\tChủ trì\tPhối hợp\tThời gian\n"
+            + "1\tRà soát TTHC\tTrung tâm Phục vụ hành chính công\tCác phòng chuyên môn\tQuý I\n"
+            + "2\tCông khai TTHC\tVăn phòng\t\tThường xuyên\n"
+        let tables = try read(box + plan).tables
+        #expect(tables.map(\.columnCount) == [2, 5])
+        #expect(tables.map(\.rows.count) == [3, 3])
+        #expect(tables[1].rows[0].cells.map(\.text) == ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"])
+
+        // Word table text, one cell per line: a letterhead laid out as a table, then the plan.
+        let letterhead = "\tỦY BAN NHÂN DÂN\n\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\tSố: 52/KH-UBND\n\tHòa Bình, ngày 12 tháng 02 năm 2026\n\n"
+        let cells = "\tStt\n\tNội dung\n\tChủ trì\n\tThời gian\n\n\t1\n\tRà soát\n\tVăn phòng\n\tQuý III\n"
+        let wordTables = try read(letterhead + cells).tables
+        #expect(wordTables.map(\.columnCount) == [2, 4])
+        #expect(wordTables[1].rows.map { $0.cells.map(\.text) } == [["Stt", "Nội dung", "Chủ trì", "Thời gian"], ["1", "Rà soát", "Văn phòng", "Quý III"]])
+    }
+
+    /// Rows narrower than the header (group rows labelled "I", "1") stay in their table.
+    @Test func groupRowsAreNoTableOfTheirOwn() throws {
+        let text = "I\tKiểm soát TTHC\n1\tRà soát\n2\tRà soát TTHC\tVăn phòng\tQuý I\n"
+        #expect(try read(text).tables.count == 1)
+    }
+
     @Test func blankLineInsideACellIsNoRowBreak() throws {
         let text = "\tStt\n\tNội dung\n\tThời gian\n\n\t1\n\tRà soát\n\n\tQuý III\n\n\t2\n\tCông khai\n\tThường xuyên\n"
         let table = try #require(try read(text).tables.first)

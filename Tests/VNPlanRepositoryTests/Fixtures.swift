@@ -79,6 +79,16 @@ enum Fixtures {
         return folder
     }
 
+    /// Writes a file named "\u{FF}.json" in raw bytes: a byte that is never UTF-8, as an old
+    /// archive tool may leave in a name.
+    static func writeMisnamedFile(in folder: URL, contents: Data) -> Bool {
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/"), 0xFF] + Array(".json".utf8) + [0]
+        let descriptor = path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == contents.count
+    }
+
     /// Runs the project's schema checker on the files: file path → whether the schema accepts it.
     static func schemaVerdicts(_ files: [URL]) throws -> [String: Bool] {
         let process = Process()

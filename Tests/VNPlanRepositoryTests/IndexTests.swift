@@ -39,8 +39,8 @@ import VNPlanModel
         // Which tasks does Trung tâm Phục vụ hành chính công lead that fall due in Q4 2025?
         let due = try index.tasks(matching: TaskQuery(lead: "trung tam phuc vu hanh chinh cong", due: DateSpan("2025-Q4")))
         #expect(Self.column("path", of: due) == ["II.1"])
-        #expect(Self.column("plan", of: due) == ["ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14"])
-        #expect(Self.column("deadline", of: due) == ["Quý IV năm 2025"])
+        #expect(Self.column("plan_id", of: due) == ["ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14"])
+        #expect(Self.column("deadline_text", of: due) == ["Quý IV năm 2025"])
 
         let recurring = try index.tasks(matching: TaskQuery(issuer: "cam thanh", year: 2025, kind: .recurring))
         #expect(Self.column("path", of: recurring) == ["II.2"])
@@ -49,7 +49,7 @@ import VNPlanModel
         #expect(Self.column("path", of: supported) == ["II.1"])
 
         let byUnit = try index.tasks(matching: TaskQuery(unit: "thong ke"))
-        #expect(Set(Self.column("plan", of: byUnit)) == ["ubnd-xa-hoa-binh-7-kh-ubnd-2025-02-01"])
+        #expect(Set(Self.column("plan_id", of: byUnit)) == ["ubnd-xa-hoa-binh-7-kh-ubnd-2025-02-01"])
         #expect(byUnit.rows.count == 4)
     }
 

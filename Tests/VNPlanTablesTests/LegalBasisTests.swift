@@ -64,7 +64,7 @@ import VNPlanModel
 
     @Test func provincialDecision() {
         let citation = LegalBasisParser.citations(in: [
-            "[bookmark: x]Căn cứ Quyết định số 526/QĐ-UBND ngày 31 tháng 7 năm 2025 của Chủ tịch Uỷ ban nhân dân tỉnh Quảng Ngãi ban hành Kế hoạch hoạt động kiểm soát thủ tục hành chính năm 2025.",
+            "Căn cứ Quyết định số 526/QĐ-UBND ngày 31 tháng 7 năm 2025 của Chủ tịch Uỷ ban nhân dân tỉnh Quảng Ngãi ban hành Kế hoạch hoạt động kiểm soát thủ tục hành chính năm 2025.",
         ]).first
         #expect(citation?.issuer == "Chủ tịch Uỷ ban nhân dân tỉnh Quảng Ngãi")
         #expect(citation?.number == "526/QĐ-UBND")

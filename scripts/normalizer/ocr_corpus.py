@@ -3,9 +3,9 @@
 
 This is how seed 002 was damaged: a scan read by OCR without Vietnamese data. The pairs it
 writes (truth, OCR output) serve two purposes:
-  * `--set confusion`: documents that stay in training; `vnplan lm train --ocr-pairs DIR`
+  * `--set confusion`: documents that stay in training; `vnplan-dev lm train --ocr-pairs DIR`
     aligns them to learn the OCR noisy channel ("dugc" -> "được");
-  * `--set heldout`: documents excluded from training; `vnplan lm evaluate --ocr-pairs DIR`
+  * `--set heldout`: documents excluded from training; `vnplan-dev lm evaluate --ocr-pairs DIR`
     measures syllable accuracy on them.
 
 The held-out rule must match `HeldOutDocuments` in Sources/VNPlanNormalizer: a document of

@@ -10,7 +10,25 @@ public struct DocumentOutcome: Sendable, Equatable, Codable {
         case written
         /// The repository already holds a document with the same hash.
         case skipped
+        /// Converted again (--reconvert): the new plan took the old one's place.
+        case replaced
+        /// Converted again (--reconvert): the same plan, left as it was.
+        case unchanged
+        /// The pipeline refused the document: `stage` and `reason` say where and why.
         case failed
+        /// The conversion killed its worker process: `signal` and `reason` say how.
+        case crashed
+        /// The conversion outlived `batch.timeLimitSeconds`.
+        case timedOut = "timed-out"
+        /// The conversion needed more than `batch.memoryLimitMB`.
+        case outOfMemory = "out-of-memory"
+        /// A readable document in which nothing of a plan was found: no task, no issuer, no title.
+        case noPlanFound = "no-plan-found"
+        /// Not a regular file (a symbolic link, a device, a FIFO): not read.
+        case refused
+
+        /// Whether the document has its plan in the repository after the batch.
+        public var isInRepository: Bool { [.written, .skipped, .replaced, .unchanged].contains(self) }
     }
 
     public var file: String
@@ -19,32 +37,52 @@ public struct DocumentOutcome: Sendable, Equatable, Codable {
     /// The plan's path in the repository, for a written document.
     public var plan: String?
     public var stage: PipelineError.Stage?
+    /// The signal that ended the worker of a crashed document ("SIGILL").
+    public var signal: String?
     public var reason: String?
 }
 
 /// Settings of one batch run.
 public struct IngestOptions: Sendable {
+    /// Where documents are converted.
+    public enum Isolation: Sendable {
+        /// In worker processes, one per job, each document within the limits of pipeline.json.
+        case workers(WorkerCommand)
+        /// In the batch's own process: a document that traps ends the batch.
+        case inProcess
+    }
+
     public var repository: PlanRepository
     public var jobs: Int
     public var shard: Shard
     public var dryRun: Bool
+    public var isolation: Isolation
+    public var followSymlinks: Bool
+    /// Convert again sources the repository holds; nil skips them.
+    public var reconversion: Reconversion?
 
     public init(repository: PlanRepository, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                shard: Shard = .whole, dryRun: Bool = false) {
+                shard: Shard = .whole, dryRun: Bool = false, isolation: Isolation = .inProcess,
+                followSymlinks: Bool = false, reconversion: Reconversion? = nil) {
         self.repository = repository
         self.jobs = jobs
         self.shard = shard
         self.dryRun = dryRun
+        self.isolation = isolation
+        self.followSymlinks = followSymlinks
+        self.reconversion = reconversion
     }
 }
 
 /// Converts many documents into a plans repository, in parallel across documents.
 ///
 /// A document is the unit of work and of failure: a bad file becomes a failed outcome with
-/// its stage and reason, never the end of the batch. Each plan and original is written
-/// atomically, the original last, and a document whose hash the repository holds is skipped:
-/// so a run killed at any point (even `kill -9`) and started again ends with the same files
-/// as a run that was never interrupted.
+/// its stage and reason, and with worker isolation a document that crashes, hangs or eats
+/// all memory costs its worker process, never the batch. Each plan and original is written
+/// atomically, the original last, under the repository's lock (so concurrent batches and
+/// shards take turns), and a document whose hash the repository holds is skipped: so a run
+/// killed at any point (even `kill -9`) and started again ends with the same files as a run
+/// that was never interrupted.
 public struct BatchIngest: Sendable {
     public let pipeline: Pipeline
     public let options: IngestOptions
@@ -58,44 +96,144 @@ public struct BatchIngest: Sendable {
     /// Runs the batch over `files`; `progress` hears each outcome as it happens (one call at a
     /// time). Outcomes come back in the order of `files`; documents of other shards are left out.
     public func run(_ files: [URL], progress: @escaping @Sendable (DocumentOutcome) -> Void = { _ in })
-        throws(RepositoryError) -> [DocumentOutcome] {
+        throws(BatchRunError) -> [DocumentOutcome] {
         let repository = options.repository
         let keepSources = pipeline.configuration.output.keepSources
-        if !options.dryRun { repository.removeAbandonedTemporaryFiles() }
-        let held = keepSources ? try repository.heldSourceHashes() : try repository.planSourceHashes()
-        let store = PlanStore(repository: repository)
-        let results = OutcomeCollector(count: files.count, progress: progress)
+        let context: Context
+        do {
+            if !options.dryRun { repository.removeAbandonedTemporaryFiles() }
+            let held = keepSources ? try repository.heldSourceHashes() : try repository.planSourceHashes()
+            let previous = options.reconversion == nil ? nil : try HeldPlans(repository: repository)
+            context = Context(held: held, previous: previous, store: PlanStore(repository: repository),
+                              lock: options.dryRun ? nil : try RepositoryLock(RepositoryLock.storeLock(of: repository.root)),
+                              keepSources: keepSources, producer: pipeline.configuration.producer)
+        } catch let error as RepositoryError { throw .repository(error) }
+        catch let error as LockError { throw .lock(error) }
+        catch { throw .repository(.unreadable(path: repository.root.path, reason: "\(error)")) }
 
+        let results = OutcomeCollector(count: files.count, progress: progress)
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(files.count, 1))) { _ in
+            let converter = makeConverter()
+            defer { converter.finish() }
             while let index = results.nextIndex() {
-                let outcome = ingest(files[index], held: held, store: store, keepSources: keepSources)
-                results.record(outcome, at: index)
+                results.record(ingest(files[index], context: context, converter: converter), at: index)
             }
         }
         return results.outcomes
     }
 
+    /// What every document of one run shares.
+    private struct Context: @unchecked Sendable {
+        let held: Set<String>
+        let previous: HeldPlans?
+        let store: PlanStore
+        let lock: RepositoryLock?
+        let keepSources: Bool
+        let producer: Producer
+    }
+
+    private func makeConverter() -> any DocumentConverter {
+        switch options.isolation {
+        case .inProcess:
+            return InProcessConverter(pipeline: pipeline)
+        case .workers(let command):
+            return SupervisedWorker(command: command, configuration: pipeline.configuration)
+        }
+    }
+
     /// One document: read, check the shard and the repository, convert, store.
-    private func ingest(_ file: URL, held: Set<String>, store: PlanStore, keepSources: Bool) -> DocumentOutcome? {
+    private func ingest(_ file: URL, context: Context, converter: any DocumentConverter) -> DocumentOutcome? {
         let name = file.path
         let input: InputFile
-        do { input = try InputFile(contentsOf: file) }
-        catch { return .failure(name, sha256: nil, stage: .read, reason: error.description) }
+        switch BatchDocument.read(file, followSymlinks: options.followSymlinks) {
+        case .input(let read): input = read
+        case .refused(let reason): return DocumentOutcome(file: name, status: .refused, reason: reason)
+        case .unreadable(let error): return .failure(name, sha256: nil, stage: .read, reason: error.description)
+        }
         guard options.shard.contains(sha256: input.sha256) else { return nil }
-        if held.contains(input.sha256) {
-            return DocumentOutcome(file: name, status: .skipped, sha256: input.sha256)
+        var previous: [HeldPlans.Entry] = []
+        if context.held.contains(input.sha256) {
+            guard let mode = options.reconversion,
+                  let entries = context.previous?.toReconvert(sha256: input.sha256, mode: mode, producer: context.producer)
+            else { return DocumentOutcome(file: name, status: .skipped, sha256: input.sha256) }
+            previous = entries
         }
-        let plan: Plan
-        do { plan = try pipeline.convert(input) }
-        catch { return .failure(name, sha256: input.sha256, stage: error.stage, reason: error.reason) }
-        var path = plan.repositoryPath
-        if !options.dryRun {
-            let original = keepSources ? input.data : nil
-            let ext = PlanRepository.sourceExtension(format: plan.source.format, data: input.data)
-            do { path = try store.store(plan, original: original, originalExtension: ext) }
-            catch { return .failure(name, sha256: input.sha256, stage: .export, reason: error.description) }
+        var plan: Plan
+        switch converter.convert(input) {
+        case .plan(let converted): plan = converted
+        case .failed(let stage, let reason): return .failure(name, sha256: input.sha256, stage: stage, reason: reason)
+        case .crashed(let signal, let detail):
+            return DocumentOutcome(file: name, status: .crashed, sha256: input.sha256, signal: signal,
+                                   reason: "the conversion crashed its worker" + (detail.isEmpty ? "" : ": \(detail)"))
+        case .timedOut(let seconds):
+            return DocumentOutcome(file: name, status: .timedOut, sha256: input.sha256,
+                                   reason: "still converting after \(seconds) s (batch.timeLimitSeconds of the pipeline); stopped")
+        case .outOfMemory(let limit, let detail):
+            return DocumentOutcome(file: name, status: .outOfMemory, sha256: input.sha256,
+                                   reason: "needed more than \(limit) MB (batch.memoryLimitMB of the pipeline)"
+                                       + (detail.isEmpty ? "" : ": \(detail)"))
         }
-        return DocumentOutcome(file: name, status: .written, sha256: input.sha256, plan: path)
+        guard plan.hasContent else {
+            return DocumentOutcome(file: name, status: .noPlanFound, sha256: input.sha256,
+                                   reason: "no plan found: no task, no issuer and no title were recognised")
+        }
+        if let first = previous.first { plan.source.file = first.file }
+        // A dry run has no lock: it writes nothing, not even the lock file.
+        guard !options.dryRun, let lock = context.lock else {
+            return DocumentOutcome(file: name, status: previous.isEmpty ? .written : .replaced, sha256: input.sha256,
+                                   plan: plan.repositoryPath)
+        }
+        do { try lock.lock() }
+        catch { return .failure(name, sha256: input.sha256, stage: .export, reason: error.description) }
+        defer { lock.unlock() }
+        do {
+            if !previous.isEmpty {
+                return try replace(previous, with: plan, store: context.store).outcome(file: name, sha256: input.sha256)
+            }
+            let original = context.keepSources ? input.data : nil
+            let ext = FormatSniffer.fileExtension(of: input.data, format: plan.source.format)
+            let path = try context.store.store(plan, original: original, originalExtension: ext)
+            return DocumentOutcome(file: name, status: .written, sha256: input.sha256, plan: path)
+        } catch {
+            return .failure(name, sha256: input.sha256, stage: .export, reason: error.description)
+        }
+    }
+
+    private struct Replacement {
+        var path: String
+        var changed: Bool
+
+        func outcome(file: String, sha256: String) -> DocumentOutcome {
+            DocumentOutcome(file: file, status: changed ? .replaced : .unchanged, sha256: sha256, plan: path)
+        }
+    }
+
+    /// Puts a new plan of a source in the place of its previous ones, unless it is the same
+    /// plan: then nothing is written. The new plan is written (atomically) before the old
+    /// ones go, so a run killed in between leaves a plan, and its rerun the same end.
+    private func replace(_ previous: [HeldPlans.Entry], with plan: Plan, store: PlanStore) throws(RepositoryError) -> Replacement {
+        let repository = options.repository
+        let disambiguated = plan.id + "-" + plan.source.sha256.prefix(8)
+        if previous.count == 1, let held = previous.first, held.id == plan.id || held.id == disambiguated {
+            var same = plan
+            same.id = held.id
+            let old = try? Data(contentsOf: repository.url(of: held.path))
+            if (try? CanonicalJSON.encode(same)) == old { return Replacement(path: held.path, changed: false) }
+        }
+        let path = try store.store(plan, original: nil, originalExtension: "")
+        for held in previous where held.path != path {
+            do { try FileManager.default.removeItem(at: repository.url(of: held.path)) }
+            catch { throw .cannotWrite(path: held.path, reason: error.localizedDescription) }
+        }
+        return Replacement(path: path, changed: true)
+    }
+}
+
+extension Plan {
+    /// Whether the document gave anything of a plan: a task, an indicator, an issuer or a title.
+    /// A document with none of them is "no plan found": reported rather than stored.
+    public var hasContent: Bool {
+        !tasks.isEmpty || !indicators.isEmpty || document.issuer != nil || document.title != nil
     }
 }
 
@@ -105,6 +243,19 @@ extension DocumentOutcome {
         let base = (file as NSString).lastPathComponent + ": "
         let reason = reason.hasPrefix(base) ? String(reason.dropFirst(base.count)) : reason
         return DocumentOutcome(file: file, status: .failed, sha256: sha256, stage: stage, reason: reason)
+    }
+}
+
+/// A batch that could not run at all: its repository cannot be read or locked.
+public enum BatchRunError: Error, CustomStringConvertible {
+    case repository(RepositoryError)
+    case lock(LockError)
+
+    public var description: String {
+        switch self {
+        case .repository(let error): error.description
+        case .lock(let error): error.description
+        }
     }
 }
 

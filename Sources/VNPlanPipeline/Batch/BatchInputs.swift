@@ -7,43 +7,67 @@ import Glibc
 /// (hidden files skipped), and glob patterns ("archive/2025/*.docx") expanded here so that
 /// quoting them in a shell or a job spec works the same. Sorted and without repeats, so the
 /// same arguments always name the same documents in the same order.
+///
+/// Everything that is not a folder is listed, symbolic links, devices and FIFOs included,
+/// so that the batch reports what it does not read rather than leaving it out in silence;
+/// a link to a folder is walked only when links are followed.
 public enum BatchInputs {
-    public static func expand(_ arguments: [String]) throws(BatchUsageError) -> [URL] {
+    public static func expand(_ arguments: [String], followSymlinks: Bool = false) throws(BatchUsageError) -> [URL] {
         var files = Set<URL>()
         for argument in arguments {
-            let matches = try expand(argument)
+            let matches = try expand(argument, followSymlinks: followSymlinks)
             guard !matches.isEmpty else { throw .nothingMatches(argument) }
             files.formUnion(matches)
         }
         return files.sorted { $0.path < $1.path }
     }
 
-    private static func expand(_ argument: String) throws(BatchUsageError) -> [URL] {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) {
-            let url = URL(fileURLWithPath: argument)
-            return isFolder.boolValue ? try filesInside(url) : [url]
-        }
+    private static func expand(_ argument: String, followSymlinks: Bool) throws(BatchUsageError) -> [URL] {
+        var walk = Walk(followSymlinks: followSymlinks)
+        if let found = try walk.entry(argument) { return found }
         guard argument.contains(where: { "*?[".contains($0) }) else { return [] }
         var found: [URL] = []
         for path in glob(argument) {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-            let url = URL(fileURLWithPath: path)
-            found += isFolder.boolValue ? try filesInside(url) : [url]
+            found += try walk.entry(path) ?? []
         }
         return found
     }
 
-    private static func filesInside(_ folder: URL) throws(BatchUsageError) -> [URL] {
-        guard let walker = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { throw .unreadableFolder(folder.path) }
-        var files: [URL] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            files.append(url)
+    /// Folders are walked once each, by their real path, so that links cannot make a loop.
+    private struct Walk {
+        let followSymlinks: Bool
+        var walked = Set<String>()
+
+        /// The files a path stands for; nil when nothing is there.
+        mutating func entry(_ path: String) throws(BatchUsageError) -> [URL]? {
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return nil }
+            let url = URL(fileURLWithPath: path)
+            if Self.isFolder(status) { return try filesInside(url) }
+            if followSymlinks, status.st_mode & S_IFMT == S_IFLNK, stat(path, &status) == 0, Self.isFolder(status) {
+                return try filesInside(url)
+            }
+            return [url]
         }
-        return files
+
+        private static func isFolder(_ status: stat) -> Bool { status.st_mode & S_IFMT == S_IFDIR }
+
+        private mutating func filesInside(_ folder: URL) throws(BatchUsageError) -> [URL] {
+            let real = folder.resolvingSymlinksInPath()
+            guard walked.insert(real.path).inserted else { return [] }
+            // A link is walked by its real path (the enumerator does not enter a link); a
+            // folder by the path the person gave, which the report then shows.
+            var status = stat()
+            let isLink = lstat(folder.path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+            guard let walker = FileManager.default.enumerator(
+                at: isLink ? real : folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+            else { throw .unreadableFolder(folder.path) }
+            var files: [URL] = []
+            for case let url as URL in walker where lstat(url.path, &status) == 0 && !Self.isFolder(status) {
+                files += followSymlinks ? try entry(url.path) ?? [] : [url]
+            }
+            return files
+        }
     }
 
     private static func glob(_ pattern: String) -> [String] {

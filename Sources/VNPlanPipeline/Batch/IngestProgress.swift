@@ -53,8 +53,9 @@ public final class IngestProgress: @unchecked Sendable {
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
-        let line = "\r\(bar) \(done)/\(total)  written \(counts[.written, default: 0])"
-            + "  skipped \(counts[.skipped, default: 0])  failed \(counts[.failed, default: 0])"
+        let failed = counts.filter { !$0.key.isInRepository }.values.reduce(0, +)
+        let line = "\r\(bar) \(done)/\(total)  written \(counts[.written, default: 0] + counts[.replaced, default: 0])"
+            + "  skipped \(counts[.skipped, default: 0] + counts[.unchanged, default: 0])  failed \(failed)"
             + "  \(String(format: "%.1f", rate)) docs/s "
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -3,13 +3,18 @@ import VNPlanModel
 import VNPlanRepository
 
 /// `ingest-report.json`: the state of a batch, not of one run. A document is either in the
-/// repository (written now or before) or failed with its stage and reason, so a rerun that
+/// repository (written now or before) or listed under `failed` with its status (failed,
+/// crashed, timed-out, out-of-memory, no-plan-found, refused) and reason, so a rerun that
 /// finishes an interrupted batch writes the same report as a run never interrupted.
 public struct IngestReport: Sendable, Equatable, Codable {
     public struct Failure: Sendable, Equatable, Codable {
         public var file: String
+        public var status: DocumentOutcome.Status
         public var sha256: String?
-        public var stage: PipelineError.Stage
+        /// The pipeline stage that refused a `failed` document.
+        public var stage: PipelineError.Stage?
+        /// The signal that ended the worker of a `crashed` document.
+        public var signal: String?
         public var reason: String
     }
 
@@ -22,10 +27,10 @@ public struct IngestReport: Sendable, Equatable, Codable {
 
     public init(outcomes: [DocumentOutcome], shard: Shard) {
         documents = outcomes.count
-        inRepository = outcomes.filter { $0.status != .failed }.count
-        failed = outcomes.compactMap { outcome in
-            guard outcome.status == .failed, let stage = outcome.stage else { return nil }
-            return Failure(file: outcome.file, sha256: outcome.sha256, stage: stage, reason: outcome.reason ?? "")
+        inRepository = outcomes.filter(\.status.isInRepository).count
+        failed = outcomes.filter { !$0.status.isInRepository }.map { outcome in
+            Failure(file: outcome.file, status: outcome.status, sha256: outcome.sha256, stage: outcome.stage,
+                    signal: outcome.signal, reason: outcome.reason ?? "")
         }.sorted { $0.file < $1.file }
         self.shard = shard.count > 1 ? shard.description : nil
     }

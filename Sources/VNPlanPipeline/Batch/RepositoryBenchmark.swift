@@ -40,11 +40,7 @@ public struct RepositoryBenchmark: Sendable {
     public func run(documents: [Data], copies: Int, basePlans: [Plan], plans: Int, repetitions: Int) throws -> Figures {
         try? FileManager.default.removeItem(at: workFolder)
         let input = workFolder.appendingPathComponent("input")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-        for index in 0..<copies {
-            let copy = try ZipVariant.withComment(documents[index % documents.count], Data("benchmark copy \(index)".utf8))
-            try copy.write(to: input.appendingPathComponent(String(format: "document-%05d.docx", index)))
-        }
+        try ZipVariant.writeCopies(of: documents, count: copies, into: input)
         let ingestRepository = PlanRepository(root: workFolder.appendingPathComponent("ingest"))
         let batch = try BatchIngest(pipeline: pipeline, options: IngestOptions(repository: ingestRepository, jobs: jobs))
         let files = try BatchInputs.expand([input.path])
@@ -75,7 +71,7 @@ public struct RepositoryBenchmark: Sendable {
                        queries: queries)
     }
 
-    private static func seconds(_ work: () throws -> Void) throws -> Double {
+    static func seconds(_ work: () throws -> Void) throws -> Double {
         let clock = ContinuousClock()
         let elapsed = try clock.measure(work)
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -16,4 +16,13 @@ public enum ZipVariant {
         let length = min(comment.count, 65_535)
         return Data(bytes[..<(end + 20)]) + Data([UInt8(length & 0xFF), UInt8(length >> 8)]) + comment.prefix(length)
     }
+
+    /// `count` distinct copies of the documents, in turn, as document-00000.docx … in `folder`.
+    public static func writeCopies(of documents: [Data], count: Int, into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for index in 0..<count {
+            let copy = try withComment(documents[index % documents.count], Data("benchmark copy \(index)".utf8))
+            try copy.write(to: folder.appendingPathComponent(String(format: "document-%05d.docx", index)))
+        }
+    }
 }

@@ -1,4 +1,4 @@
-/// Word's generated list numbers (numbering.xml): an STT column is often auto-numbered, so
+/// Word's generated list numbers (numbering.xml): a table's number column is often auto-numbered, so
 /// the "1.", "a)" a reader sees is not in the document's text at all.
 struct NumberingDefinitions {
     struct Level {

@@ -2,14 +2,11 @@ import CPoppler
 import Foundation
 import VNPlanModel
 
-/// Reads a PDF with poppler-glib: the text layer of a born-digital PDF, or, for a scan without
-/// one, each page rendered with cairo and read by OCR.
-///
-/// Poppler gives each page's text in reading order; the text reader's rules then find the
-/// paragraphs and, as a best effort, the tables (stream order interleaves a table's cells,
-/// as seed 001 shows). Rebuilding tables from ruling lines and word boxes is the geometry
-/// work this reader does not do yet.
-public struct PDFReader: DocumentReader {
+/// Reads a PDF with poppler-glib. A born-digital PDF gives pages of geometry — the words of
+/// its text layer with their boxes and fonts, and the ruling lines it draws — for the Layout
+/// stage, one page at a time. A scan without a text layer has each page rendered with cairo
+/// and read by OCR.
+public struct PDFReader: DocumentReader, PageGeometryReader {
     public let format = SourceFormat.pdf
     /// Reads the pages of a scan; nil leaves a PDF without a text layer unread.
     public var recognizer: TextRecognizer?
@@ -35,7 +32,57 @@ public struct PDFReader: DocumentReader {
         return try RecognizedDocument.document(of: recognized, input: input, format: .pdf)
     }
 
-    private static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
+    /// Whether any page has a text layer: such a PDF is read as geometry (`readPages`),
+    /// one without as a scan (`read`).
+    public func hasTextLayer(_ input: InputFile) throws(ReaderError) -> Bool {
+        let document = try Self.open(input)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        guard Self.pageCount(of: document) > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
+        for index in 0..<Self.pageCount(of: document) {
+            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            if !Self.text(of: page).allSatisfy(\.isWhitespace) { return true }
+        }
+        return false
+    }
+
+    /// Each page's words and rulings, read and released one at a time.
+    public func readPages(_ input: InputFile,
+                          into receive: (PageGeometry) -> Void) throws(ReaderError) -> SourceMetadata {
+        let document = try Self.open(input)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let count = Self.pageCount(of: document)
+        for index in 0..<count {
+            guard let page = poppler_document_get_page(document, Int32(index)) else {
+                receive(PageGeometry(number: index + 1, width: 0, height: 0,
+                                     warnings: ["Page \(index + 1) cannot be opened; it was skipped."]))
+                continue
+            }
+            let geometry = PDFPageGeometry.geometry(of: page, number: index + 1)
+            g_object_unref(UnsafeMutableRawPointer(page))
+            receive(geometry)
+        }
+        return input.metadata(format: .pdf, pageCount: count)
+    }
+
+    static func pageCount(of document: OpaquePointer) -> Int {
+        max(0, Int(poppler_document_get_n_pages(document)))
+    }
+
+    /// A page rendered larger than this (a 7200 pt page at 300 dpi asks for 900 megapixels)
+    /// is refused rather than allocated.
+    static let renderPixelLimit = 120_000_000
+
+    /// The pixel size of a page rendered at `scale`, nil when it has no size or would pass
+    /// `renderPixelLimit`; checked in floating point before any integer is made.
+    static func pixelSize(width: Double, height: Double, scale: Double) -> (Int, Int)? {
+        let pixelWidth = (width * scale).rounded(), pixelHeight = (height * scale).rounded()
+        guard pixelWidth.isFinite, pixelHeight.isFinite, pixelWidth >= 1, pixelHeight >= 1,
+              pixelWidth * pixelHeight <= Double(renderPixelLimit) else { return nil }
+        return (Int(pixelWidth), Int(pixelHeight))
+    }
+
+    static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
         let bytes = input.data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -66,10 +113,11 @@ public struct PDFReader: DocumentReader {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let scale = Double(recognizer.dpi) / 72
-        let pixelWidth = Int((width * scale).rounded()), pixelHeight = Int((height * scale).rounded())
-        guard pixelWidth > 0, pixelHeight > 0,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
-            throw .damagedPDF(file: file, reason: "a page has no size")
+        guard let (pixelWidth, pixelHeight) = pixelSize(width: width, height: height, scale: scale) else {
+            throw .damagedPDF(file: file, reason: "a page of \(Int(min(width, 1e9))) × \(Int(min(height, 1e9))) pt is too large or has no size to render")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
+            throw .damagedPDF(file: file, reason: "a page could not be rendered")
         }
         defer { cairo_surface_destroy(surface) }
         let context = cairo_create(surface)

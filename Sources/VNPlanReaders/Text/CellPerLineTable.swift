@@ -17,7 +17,7 @@ struct CellPerLineTable {
 
     /// Reads the table that starts at `start`; returns it and the index of the first line
     /// after it.
-    func read(from start: Int) -> (table: Table?, end: Int) {
+    func read(from start: Int) -> (tables: [Table], end: Int) {
         var segments: [RowSegment] = []
         // Lines of the cell being read; nil between a row's start and its first cell.
         var cellLines: [TextLine]?
@@ -36,11 +36,14 @@ struct CellPerLineTable {
             closeCell()
             segments.append(RowSegment(cells: [], startsRow: startsRow, page: page))
         }
-        func finish(at end: Int) -> (table: Table?, end: Int) {
+        func finish(at end: Int) -> (tables: [Table], end: Int) {
             closeCell()
-            let rows = RowAssembler(breakIsEmptyCell: false)
-                .rows(from: firstRowIndented ? Self.withoutHeaderIndent(segments) : segments)
-            return (TextTableBuilder.table(rows, mergingEmptyCells: true), end)
+            let tables = TableBoundary.tables(segments).compactMap { piece in
+                let rows = RowAssembler(breakIsEmptyCell: false)
+                    .rows(from: firstRowIndented ? Self.withoutHeaderIndent(piece) : piece)
+                return TextTableBuilder.table(rows, mergingEmptyCells: true)
+            }
+            return (tables, end)
         }
 
         while index < lines.count {

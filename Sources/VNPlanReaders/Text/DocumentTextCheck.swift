@@ -41,11 +41,14 @@ enum DocumentTextCheck {
 
     /// Syllables without diacritics that are frequent in any Vietnamese administrative text and
     /// are no English words: OCR without Vietnamese data (seed 002) keeps them.
+    /// In alphabetical order: in the order of speech, neighbours would spell column headers,
+    /// which readers leave to the plan logic.
     private static let commonSyllables: Set<String> = [
-        "va", "cac", "cua", "trong", "thuc", "hien", "nhiem", "quyet", "dinh", "hoach", "phuong",
-        "huyen", "tinh", "thu", "tuc", "chinh", "hanh", "quan", "nguoi", "duoc", "khong", "nhung",
-        "mot", "kiem", "soat", "tren", "giai", "viec", "cong", "ngay", "thang", "nam", "xa", "uy",
-        "dan", "nhan", "don", "vi", "voi", "theo", "tu", "ke", "ban", "ly", "tac", "cap", "bao",
+        "ban", "bao", "cac", "cap", "chinh", "cong", "cua", "dan", "dinh", "don", "duoc", "giai",
+        "hanh", "hien", "hoach", "huyen", "ke", "khong", "kiem", "ly", "mot", "nam", "ngay",
+        "nguoi", "nhan", "nhiem", "nhung", "phuong", "quan", "quyet", "soat", "tac", "thang",
+        "theo", "thu", "thuc", "tinh", "tren", "trong", "tu", "tuc", "uy", "va", "vi", "viec",
+        "voi", "xa",
     ]
 
     private static func commonSyllableShare(_ sample: Substring) -> Double {

@@ -12,30 +12,78 @@ enum InlineMarkup {
 
     static func strip(_ raw: String) -> Stripped {
         // Most lines carry no markup; the regular expressions below are not cheap.
-        guard raw.contains(where: { "<*#[".contains($0) }) else {
-            return Stripped(text: raw.trimmingCharacters(in: .whitespaces), isBold: false)
+        guard raw.utf8.contains(where: { $0 == 0x3C || $0 == 0x2A || $0 == 0x23 || $0 == 0x5B }) else {
+            return Stripped(text: String(raw.withoutSurroundingSpaces), isBold: false)
         }
         var text = Substring(raw)
         var isBold = false
-        if let heading = text.firstMatch(of: MarkupPattern.heading) {
+        if let heading = text.firstMatch(of: heading) {
             text = text[heading.range.upperBound...]
             isBold = true
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains(MarkupPattern.whollyBold) {
+        if text.withoutSurroundingSpaces.contains(wholeBold) {
             isBold = true
         }
-        let untagged = String(text)
-            .replacing(MarkupPattern.breakTag, with: "\n")
-            .replacing(MarkupPattern.emphasisTag, with: "")
-            .replacing(MarkupPattern.boldStars, with: "")
-            .replacing(MarkupPattern.bookmark, with: "")
-        let result = withoutEmphasisStars(untagged)
+        let result = withoutEmphasisStars(withoutTags(text))
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.withoutSurroundingSpaces }
             .joined(separator: "\n")
             .trimmingCharacters(in: .newlines)
         return Stripped(text: result, isBold: isBold)
+    }
+
+    // Built once: a regex literal is parsed again each time it is evaluated.
+    private nonisolated(unsafe) static let heading = /^\s*#{1,6}\s+/
+    private nonisolated(unsafe) static let wholeBold =
+        /^(?:\*\*|<b>|<strong>)(?s:.*)(?:\*\*|<\/b>|<\/strong>)$/.ignoresCase()
+
+    /// Tags that break a line ("<p>", "<br/>") and tags of emphasis ("<b>", "</strong>").
+    private static let breakTags: Set<String> = ["p", "br"]
+    private static let emphasisTags: Set<String> = ["b", "i", "u", "em", "strong"]
+    private static let bookmarkOpening = "[bookmark:"
+
+    /// One pass over the text: "<p>" and "<br>" become line breaks, emphasis tags, runs of
+    /// "**" or "***" and "[bookmark: …]" marks go; everything else is kept.
+    private static func withoutTags(_ text: Substring) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "<", let (end, isBreak) = tag(in: text, at: index) {
+                if isBreak { result.append("\n") }
+                index = end
+            } else if character == "*" {
+                let run = text[index...].prefix { $0 == "*" }
+                // Two or three stars are markup; a longer run loses them three, then two, at a time.
+                var left = run.count
+                while left >= 2 { left -= min(3, left) }
+                result += String(repeating: "*", count: left)
+                index = run.endIndex
+            } else if character == "[", text[index...].hasPrefix(bookmarkOpening),
+                      let close = text[index...].firstIndex(of: "]") {
+                index = text.index(after: close)
+            } else {
+                result.append(character)
+                index = text.index(after: index)
+            }
+        }
+        return result
+    }
+
+    /// The tag starting at `start` ("<b>", "</i>", "<br />"), where it ends and whether it
+    /// breaks the line; nil when the "<" opens no tag of markup.
+    private static func tag(in text: Substring, at start: String.Index) -> (end: String.Index, isBreak: Bool)? {
+        var index = text.index(after: start)
+        if index < text.endIndex, text[index] == "/" { index = text.index(after: index) }
+        let name = text[index...].prefix { $0.isASCII && $0.isLetter }
+        let lowered = name.lowercased()
+        let isBreak = breakTags.contains(lowered)
+        guard isBreak || emphasisTags.contains(lowered) else { return nil }
+        index = text[name.endIndex...].firstIndex { !$0.isWhitespace } ?? text.endIndex
+        if isBreak, index < text.endIndex, text[index] == "/" { index = text.index(after: index) }
+        guard index < text.endIndex, text[index] == ">" else { return nil }
+        return (text.index(after: index), isBreak)
     }
 
     /// A single "*" opening or closing an emphasised span ("*(chi tiết)*"); a "*" between
@@ -55,12 +103,12 @@ enum InlineMarkup {
     }
 }
 
-/// Markup patterns, built once (a literal in a function is parsed at every call).
-enum MarkupPattern {
-    nonisolated(unsafe) static let heading = /^\s*#{1,6}\s+/
-    nonisolated(unsafe) static let whollyBold = /^(?:\*\*|<b>|<strong>)(?s:.*)(?:\*\*|<\/b>|<\/strong>)$/.ignoresCase()
-    nonisolated(unsafe) static let breakTag = /<\/?(?:p|br)\s*\/?>/.ignoresCase()
-    nonisolated(unsafe) static let emphasisTag = /<\/?(?:b|i|u|em|strong)\s*>/.ignoresCase()
-    nonisolated(unsafe) static let boldStars = /\*{2,3}/
-    nonisolated(unsafe) static let bookmark = /\[bookmark:[^\]]*\]/
+extension StringProtocol {
+    /// Without the whitespace around it. Foundation's `trimmingCharacters` bridges the whole
+    /// string and cost more than reading the line; this looks at the ends only.
+    var withoutSurroundingSpaces: SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[first...last]
+    }
 }

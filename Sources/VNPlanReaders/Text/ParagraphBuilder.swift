@@ -7,7 +7,7 @@ import VNPlanModel
 /// author did. A line is joined to the one before when it plainly continues it: it starts
 /// in lowercase after a line without closing punctuation, or (in `wrapped` text, where every
 /// line was cut at the page's width) it follows a full-width line. Headings, letterhead
-/// lines, list items and "Căn cứ …" statements always start a paragraph.
+/// lines (in capitals) and list items always start a paragraph.
 struct TextParagraphBuilder {
     /// Lines were cut at the page width (PDF text); otherwise each line is the author's.
     var wrapped: Bool
@@ -60,14 +60,14 @@ struct TextParagraphBuilder {
 
 /// What the look of a line says about where it belongs.
 enum LineShape {
-    /// Built once: a regex literal inside a function is parsed again at every call.
-    private nonisolated(unsafe) static let blockStart = /^\s*(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ]\)\s|Căn cứ\s|Thực hiện\s|Theo đề nghị|Xét đề nghị|Điều\s+\d|Nơi nhận|Số\s*:|\(Kèm theo|KT\.|TM\.)/
-    private nonisolated(unsafe) static let rowLabel = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[A-ZĐ]\.?|[a-zđ][.)]?)$/
-
-    /// A heading, a list item, an article, a citation, a letterhead or signature line.
+    /// A list item or a numbered heading: "- ", "2.1. ", "IV. ", "b) ". What a line says
+    /// (a citation, an article) is the plan logic's to read; the shape is the reader's.
     static func startsBlock(_ line: String) -> Bool {
-        line.contains(blockStart)
+        line.contains(listItem)
     }
+
+    private nonisolated(unsafe) static let listItem = /^\s*(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ]\)\s)/
+    private nonisolated(unsafe) static let rowLabel = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[A-ZĐ]\.?|[a-zđ][.)]?)$/
 
     /// "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN": no lowercase letter, and some letters.
     static func isUppercase(_ line: String) -> Bool {
@@ -77,7 +77,7 @@ enum LineShape {
     /// Ends with a comma or a word that cannot end a sentence ("của", "và", "số"…): the
     /// phrase goes on in the next line.
     static func endsMidPhrase(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.withoutSurroundingSpaces
         if trimmed.hasSuffix(",") { return true }
         guard let word = trimmed.split(separator: " ").last else { return false }
         return connectives.contains(word.lowercased())
@@ -89,13 +89,12 @@ enum LineShape {
     ]
 
     static func endsSentence(_ line: String) -> Bool {
-        guard let last = line.trimmingCharacters(in: .whitespaces).last else { return true }
+        guard let last = line.withoutSurroundingSpaces.last else { return true }
         return ".;:!?".contains(last)
     }
 
     /// A row label alone in a cell: "1", "1.", "2.1.3", "IV", "A", "a", "đ", "a)".
     static func isRowLabel(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.contains(rowLabel)
+        text.withoutSurroundingSpaces.contains(rowLabel)
     }
 }

@@ -7,7 +7,7 @@ import VNPlanModel
 struct RowPerLineTable {
     let lines: [TextLine]
 
-    func read(from start: Int) -> (table: Table?, end: Int) {
+    func read(from start: Int) -> (tables: [Table], end: Int) {
         let end = lines[start...].firstIndex { $0.kind != .row && $0.kind != .cell } ?? lines.endIndex
         let rows = lines[start..<end].compactMap { line -> RowSegment? in
             let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { raw in
@@ -17,13 +17,13 @@ struct RowPerLineTable {
             if Self.isRule(cells) { return nil }
             return RowSegment(cells: cells, startsRow: true, page: line.page)
         }
-        return (TextTableBuilder.table(rows, mergingEmptyCells: false), end)
+        return (TableBoundary.tables(rows).compactMap { TextTableBuilder.table($0, mergingEmptyCells: false) }, end)
     }
 
     /// "-----\t----------\t…": the line under a markdown table header.
     private static func isRule(_ cells: [RawCell]) -> Bool {
-        cells.contains { $0.text.contains("---") }
-            && cells.allSatisfy { $0.text.allSatisfy { "-:| ".contains($0) } }
+        cells.allSatisfy { $0.text.allSatisfy { "-:| ".contains($0) } }
+            && cells.contains { $0.text.contains("---") }
     }
 }
 
@@ -34,7 +34,7 @@ struct RowPerLineTable {
 struct PipeTable {
     let lines: [TextLine]
 
-    func read(from start: Int) -> (table: Table?, end: Int) {
+    func read(from start: Int) -> (tables: [Table], end: Int) {
         let (tokens, end) = self.tokens(from: start)
         var segments: [RowSegment] = []
         var broken = true
@@ -46,8 +46,10 @@ struct PipeTable {
             }
             segments[segments.count - 1].cells.append(RawCell(lines: token, wrapped: true))
         }
-        let rows = RowAssembler(breakIsEmptyCell: true).rows(from: segments)
-        return (TextTableBuilder.table(rows, mergingEmptyCells: false), end)
+        let tables = TableBoundary.tables(segments).compactMap { piece in
+            TextTableBuilder.table(RowAssembler(breakIsEmptyCell: true).rows(from: piece), mergingEmptyCells: false)
+        }
+        return (tables, end)
     }
 
     /// The lines between consecutive pipe lines (an empty token where two pipes follow each

@@ -64,6 +64,32 @@ struct RowAssembler {
     }
 }
 
+/// Where one table's column structure ends and the next one's begins. Text forms write
+/// tables that follow each other (a site's metadata box or a letterhead laid out as a table,
+/// then the plan table) with the same row markers, so only the structure tells them apart: a
+/// run of at least two rows of the first row's width or less, none opening with a row label
+/// ("1", "II", "a"), followed by a row at least two cells wider is a table of its own.
+enum TableBoundary {
+    /// Rows of the leading table, if the rows start with one; the rest is another table.
+    static func leadingTableEnd(_ rows: [RowSegment]) -> Int? {
+        let widths = rows.map { RowAssembler.filledWidth($0.cells) }
+        guard let first = widths.first, first > 0 else { return nil }
+        var end = 0
+        while end < rows.count, widths[end] <= first,
+              !(rows[end].cells.first.map { LineShape.isRowLabel($0.text) } ?? false) {
+            end += 1
+        }
+        guard end >= 2, end < rows.count, widths[end] >= first + 2 else { return nil }
+        return end
+    }
+
+    /// The rows cut into the tables they hold: a leading table, then the rest.
+    static func tables(_ rows: [RowSegment]) -> [[RowSegment]] {
+        guard let end = leadingTableEnd(rows) else { return [rows] }
+        return [Array(rows[..<end]), Array(rows[end...])]
+    }
+}
+
 /// Places assembled rows on a grid and makes a `Table`.
 enum TextTableBuilder {
     /// - Parameter mergingEmptyCells: the form writes a vertically merged cell as an empty
@@ -77,7 +103,7 @@ enum TextTableBuilder {
             let cells = fitting(row.cells, into: width)
             return TableRow(
                 cells: cells.enumerated().map { column, cell in
-                    TableCell(text: cell.text.trimmingCharacters(in: .whitespacesAndNewlines), column: column,
+                    TableCell(text: String(cell.text.withoutSurroundingSpaces), column: column,
                               isBold: cell.isBold)
                 },
                 provenance: Provenance(page: row.page))

@@ -20,7 +20,7 @@ enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes.dropFirst(2), bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes.dropFirst(2), bigEndian: true) }
         if let order = unmarkedUTF16(bytes) { return utf16(bytes[...], bigEndian: order) }
-        if let text = String(validatingUTF8Bytes: bytes) { return text }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         return windows1252(bytes)
     }
 
@@ -68,20 +68,4 @@ enum TextDecoding {
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
-}
-
-private extension String {
-    init?(validatingUTF8Bytes bytes: [UInt8]) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        self = String(scalars)
-    }
 }

@@ -27,7 +27,7 @@ struct TextLine: Equatable {
         let trimmed = text.drop { $0 == " " }
         if trimmed.isEmpty { return .blank }
         if trimmed.allSatisfy({ $0 == "|" || $0 == " " }) && trimmed.first == "|" { return .pipe }
-        let tabs = text.count { $0 == "\t" }
+        let tabs = text.utf8.count { $0 == 0x09 }
         if tabs == 0 { return text.allSatisfy(\.isWhitespace) ? .blank : .text }
         if trimmed.first == "\t" && tabs == 1 { return .cell }
         if trimmed.first == "\t" || tabs >= 2 { return .row }
@@ -37,12 +37,12 @@ struct TextLine: Equatable {
 
     /// Splits decoded text into lines. A form feed starts a new page.
     static func lines(of text: String) -> [TextLine] {
-        let paged = text.contains("\u{0C}")
+        let paged = text.utf8.contains(0x0C)
         var page = 1
         var lines: [TextLine] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            var line = Substring(raw)
-            while let feed = line.firstIndex(of: "\u{0C}") {
+        for raw in rawLines(of: text) {
+            var line = raw
+            while paged, let feed = line.firstIndex(of: "\u{0C}") {
                 let before = line[..<feed]
                 if !before.allSatisfy(\.isWhitespace) {
                     lines.append(TextLine(text: String(before), page: paged ? page : nil))
@@ -52,6 +52,28 @@ struct TextLine: Equatable {
             }
             lines.append(TextLine(text: String(line), page: paged ? page : nil))
         }
+        return lines
+    }
+
+    /// The text cut at "\n", "\r\n" and "\r", looking at bytes: splitting by characters
+    /// (grapheme clusters) cost more than the rest of reading.
+    private static func rawLines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = bytes.index(after: index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
         return lines
     }
 }

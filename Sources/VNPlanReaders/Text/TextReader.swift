@@ -17,7 +17,12 @@ import VNPlanModel
 /// for byte so legacy font encodings survive for the normalizer). Form feeds are page breaks.
 public struct TextReader: DocumentReader {
     public let format = SourceFormat.text
-    public init() {}
+    /// The plan logic's judgement of where a cell of a stream-order table starts.
+    private let cellStartHint: CellStartHint?
+
+    public init(cellStartHint: CellStartHint? = nil) {
+        self.cellStartHint = cellStartHint
+    }
 
     public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
         let text = TextDecoding.decode(input.data)
@@ -26,7 +31,7 @@ public struct TextReader: DocumentReader {
         guard lines.contains(where: { $0.kind != .blank }) else { throw .empty(file: input.name) }
         let pages = lines.compactMap(\.page).max()
         return SourceDocument(metadata: input.metadata(format: .text, pageCount: pages),
-                              blocks: TextLayout(lines: lines).blocks())
+                              blocks: TextLayout(lines: lines, cellStartHint: cellStartHint).blocks())
     }
 }
 
@@ -36,14 +41,18 @@ struct TextLayout {
     /// PDF text: a blank line after nearly every line, lines cut at the page width.
     let wrapped: Bool
     let markdown: Bool
+    let cellStartHint: CellStartHint?
 
-    init(lines: [TextLine]) {
+    init(lines: [TextLine], cellStartHint: CellStartHint? = nil) {
         self.lines = lines
+        self.cellStartHint = cellStartHint
         let filled = lines.indices.filter { lines[$0].kind == .text }
         let followedByBlank = filled.filter { $0 + 1 < lines.count && lines[$0 + 1].kind == .blank }.count
         let tabular = lines.contains { $0.kind == .cell || $0.kind == .row || $0.kind == .pipe }
         wrapped = !tabular && filled.count >= 10 && followedByBlank * 10 >= filled.count * 7
-        markdown = lines.contains { $0.text.contains(Self.markdownMark) }
+        markdown = lines.contains { line in
+            line.text.utf8.contains { $0 == 0x23 || $0 == 0x2A || $0 == 0x3C } && line.text.contains(Self.markdownMark)
+        }
     }
 
     private nonisolated(unsafe) static let markdownMark = /^#{1,6}\s|\*\*|<b>|<\/b>/
@@ -63,12 +72,12 @@ struct TextLayout {
             running = []
         }
         if wrapped {
-            return StreamTable.blocks(lines: lines, paragraphs: builder)
+            return StreamTable.blocks(lines: lines, paragraphs: builder, hint: cellStartHint)
         }
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let read: (table: Table?, end: Int)
+            let read: (tables: [Table], end: Int)
             switch line.kind {
             case .text:
                 running.append(line)
@@ -83,7 +92,7 @@ struct TextLayout {
             case .row: read = RowPerLineTable(lines: lines).read(from: index)
             }
             flush()
-            if let table = read.table { blocks.append(.table(table)) }
+            blocks += read.tables.map(Block.table)
             index = max(read.end, index + 1)
         }
         flush()

@@ -17,25 +17,22 @@ public enum ExportTable: String, Sendable, CaseIterable {
     }
 }
 
-extension PlanIndex {
-    public func export(_ table: ExportTable) throws(IndexError) -> ResultTable {
-        try select(table.sql)
-    }
-}
-
 extension PlanRepository {
     /// Every plan, whole, one JSON object per line (keys sorted), in path order: the form
-    /// DuckDB's read_json, Spark and BigQuery load as it is.
-    public func exportPlansAsJSONLines(to output: (Data) -> Void) throws(RepositoryError) {
+    /// DuckDB's read_json, Spark and BigQuery load as it is. Throws `RepositoryError`, or what
+    /// `output` throws.
+    public func exportPlansAsJSONLines(to output: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for file in try planFiles() {
+            let line: Data
             do {
                 let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: file))
-                output(try encoder.encode(plan) + Data([0x0A]))
+                line = try encoder.encode(plan) + Data([0x0A])
             } catch {
-                throw .unreadable(path: file.path, reason: "\(error); run vnplan validate on it")
+                throw RepositoryError.unreadable(path: file.path, reason: "it is not a valid plan; run vnplan validate on it")
             }
+            try output(line)
         }
     }
 }

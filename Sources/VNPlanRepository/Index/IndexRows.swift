@@ -71,7 +71,7 @@ struct TaskRow: IndexRow {
     var task: String?
     var activity: String?
     var outputs: String?
-    /// Units joined with "; " for display; the `assignments` table is what filters use.
+    /// Lists (outputs, units) as JSON arrays; the `assignments` table is what filters use.
     var lead: String?
     var support: String?
     var deadline: Deadline?
@@ -135,8 +135,8 @@ struct IndicatorRow: IndexRow {
 
     var values: [(any DatabaseValueConvertible)?] {
         [planId, seq, indicator.path, indicator.number, indicator.name, indicator.unit, indicator.target?.text,
-         indicator.target?.comparator?.rawValue, indicator.target?.value, PlanLoader.joined(indicator.lead),
-         PlanLoader.joined(indicator.support), PlanLoader.joined(indicator.evaluator)]
+         indicator.target?.comparator?.rawValue, indicator.target?.value, PlanLoader.list(indicator.lead),
+         PlanLoader.list(indicator.support), PlanLoader.list(indicator.evaluator)]
     }
 }
 

@@ -3,7 +3,11 @@ import GRDB
 /// The index's tables. The index is derived: when this schema changes, `version` goes up and
 /// an older index is rebuilt from the plans rather than migrated.
 enum IndexSchema {
-    static let version = 1
+    static let version = 2
+
+    /// Columns that hold a list as a JSON array: results give them as lists (JSON) or their
+    /// items joined with "; " (CSV, table).
+    static let listColumns: Set<String> = ["outputs", "lead", "support", "evaluator"]
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """

@@ -8,8 +8,12 @@ public struct IndexUpdate: Sendable, Equatable {
     public var updated = 0
     public var removed = 0
     public var unchanged = 0
-    /// Plan files that could not be indexed (unreadable, not a plan, an id used twice).
+    /// What kept plan files out of the index (unreadable, not a valid plan, not where its id
+    /// places it, a name that is not UTF-8), as `vnplan validate` words it.
     public var problems: [ValidationIssue] = []
+
+    /// Plan files left out of the index.
+    public var notIndexed: Int { Set(problems.map(\.file)).count }
 }
 
 /// The SQLite index of a repository (`index.sqlite`): derived from the plans alone, so it can
@@ -36,7 +40,7 @@ public struct PlanIndex: Sendable {
         } catch let error as IndexError {
             throw error
         } catch {
-            throw .database(path: url.path, reason: "\(error)")
+            throw .database(path: url.path, reason: Self.reason(error))
         }
     }
 
@@ -47,7 +51,16 @@ public struct PlanIndex: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         do { return try DatabaseQueue(path: url.path, configuration: configuration) }
-        catch { throw .database(path: url.path, reason: "\(error)") }
+        catch { throw .database(path: url.path, reason: Self.reason(error)) }
+    }
+
+    /// SQLite's own words, without GRDB's wrapping; a repository error as it describes itself.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as DatabaseError: (error.message ?? "SQLite error \(error.resultCode.rawValue)") + "; delete index.sqlite and run vnplan index"
+        case let error as CustomStringConvertible: error.description
+        default: error.localizedDescription
+        }
     }
 
     private static func storedVersion(at url: URL) -> Int? {
@@ -67,12 +80,26 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case database(path: String, reason: String)
     case badQuery(String)
+    case tooManyRows(Int)
+    case timedOut(seconds: Double)
 
     public var description: String {
         switch self {
         case .missing(let path): "\(path) does not exist yet; build it with: vnplan index --repo <dir>"
         case .database(let path, let reason): "\(path): \(reason)"
         case .badQuery(let reason): reason
+        case .tooManyRows(let count):
+            "stopped after \(count) rows (the rows before are written); add a LIMIT or a WHERE, or raise --max-rows"
+        case .timedOut(let seconds):
+            "stopped after \(String(format: "%g", seconds)) s (the rows before are written); narrow the query, or raise --timeout"
+        }
+    }
+
+    /// A bound of `QueryLimits` was reached: the answer is cut short, not wrong.
+    var isLimit: Bool {
+        switch self {
+        case .tooManyRows, .timedOut: true
+        default: false
         }
     }
 }

@@ -13,7 +13,12 @@ struct PlanLoader {
 
     func load(into db: Database) throws -> IndexUpdate {
         var update = IndexUpdate()
-        let onDisk = try currentFiles()
+        let listing = try JSONFileListing(under: repository.plansFolder)
+        update.problems += listing.misnamed.map { path in
+            ValidationIssue(file: relative(path), path: "$",
+                            problem: "not indexed: " + JSONFileListing.misnamedProblem)
+        }
+        let onDisk = try currentFiles(listing.files)
         var indexed: [String: FileState] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT file, file_size, file_modified FROM plans") {
             indexed[row["file"]] = FileState(size: row["file_size"], modified: row["file_modified"])
@@ -36,8 +41,8 @@ struct PlanLoader {
                     update.problems.append(ValidationIssue(file: file, path: "$.id",
                         problem: "id \"\(plan.id)\" is also the id of \(holder); each plan needs its own id"))
                 }
-            case .failure(let problem):
-                update.problems.append(ValidationIssue(file: file, path: "$", problem: problem.description))
+            case .failure(let problems):
+                update.problems += problems.issues
             }
         }
         try db.execute(sql: "DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM assignments)")
@@ -47,39 +52,56 @@ struct PlanLoader {
     }
 
     /// Plan files by repository path, with their size and modification time.
-    private func currentFiles() throws -> [String: FileState] {
+    private func currentFiles(_ urls: [URL]) throws -> [String: FileState] {
         var files: [String: FileState] = [:]
-        let root = repository.root.path + "/"
-        for url in try repository.planFiles() {
+        for url in urls {
             // stat(2) itself: Foundation's resource values cost half of an update that finds
             // nothing changed.
             var status = stat()
             guard stat(url.path, &status) == 0 else {
                 throw RepositoryError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
             }
-            files[String(url.path.dropFirst(root.count))] = FileState(
+            files[relative(url.path)] = FileState(
                 size: Int64(status.st_size),
                 modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
         }
         return files
     }
 
-    private struct Unreadable: Error, CustomStringConvertible {
-        var description: String
+    /// "plans/…/x.json" for a path under the repository's root.
+    private func relative(_ path: String) -> String {
+        String(path.dropFirst(repository.root.path.count + 1))
     }
 
-    /// Decoding is most of an index build's time; it runs on all cores.
-    private func decode(_ files: [String]) -> [Result<Plan, Unreadable>] {
-        var results = [Result<Plan, Unreadable>](repeating: .failure(Unreadable(description: "")), count: files.count)
+    private struct Rejected: Error {
+        var issues: [ValidationIssue]
+    }
+
+    /// Reading is most of an index build's time; it runs on all cores. Each plan is read as
+    /// strictly as `vnplan validate` reads it, its place in the repository included, so a
+    /// hand-edited copy (invalid, or valid but lying where its id does not place it) is left
+    /// out and can never take the id of the plan it copies.
+    private func decode(_ files: [String]) -> [Result<Plan, Rejected>] {
+        let validator = PlanValidator()
+        var results = [Result<Plan, Rejected>](repeating: .failure(Rejected(issues: [])), count: files.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let file = files[index]
+                let issues: [ValidationIssue]
                 do {
-                    let data = try Data(contentsOf: repository.url(of: files[index]))
-                    slots[index] = .success(try JSONDecoder().decode(Plan.self, from: data))
+                    let checked = validator.check(try Data(contentsOf: repository.url(of: file)), file: file,
+                                                  repositoryPath: file)
+                    if let plan = checked.plan { return slots[index] = .success(plan) }
+                    issues = checked.issues
                 } catch {
-                    slots[index] = .failure(Unreadable(description: "not indexed: cannot be read as a plan (\(error)); run vnplan validate on it"))
+                    issues = [ValidationIssue(file: file, path: "$", problem: "cannot be read (\(PlanValidator.reason(error)))")]
                 }
+                slots[index] = .failure(Rejected(issues: issues.map { issue in
+                    var issue = issue
+                    issue.problem = "not indexed: " + issue.problem
+                    return issue
+                }))
             }
         }
         return results
@@ -102,7 +124,7 @@ struct PlanLoader {
             let taskId = try TaskRow(
                 planId: plan.id, seq: seq, path: task.path, section: task.section, sectionTitle: sectionTitle,
                 number: task.number, objective: task.objective, task: task.task, activity: task.activity,
-                outputs: Self.joined(task.outputs), lead: Self.joined(task.lead), support: Self.joined(task.support),
+                outputs: Self.list(task.outputs), lead: Self.list(task.lead), support: Self.list(task.support),
                 deadline: task.deadline, funding: task.funding, note: task.note, confidence: task.confidence
             ).insert(db)
             try units.assign(task.lead, role: "lead", plan: plan.id, task: taskId, db: db)
@@ -130,8 +152,10 @@ struct PlanLoader {
         text.foldingDiacritics.lowercased()
     }
 
-    static func joined(_ names: [String]) -> String? {
-        names.isEmpty ? nil : names.joined(separator: "; ")
+    /// A list of names as the index stores it: a JSON array (SQLite's json_each reads it),
+    /// null when empty.
+    static func list(_ names: [String]) -> String? {
+        names.isEmpty ? nil : "[" + names.map(CanonicalJSON.quote).joined(separator: ",") + "]"
     }
 }
 

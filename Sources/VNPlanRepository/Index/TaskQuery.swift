@@ -72,9 +72,10 @@ public struct TaskQuery: Sendable, Equatable {
             // typed by accident stay words.
             arguments.append("\"" + terms.joined(separator: " ") + "\"")
         }
+        // The columns keep task_view's names, so a query's CSV and the export's read alike.
         let sql = """
-            SELECT p.id AS plan, p.issuer, p.number, p.date, t.path, t.task, t.activity, t.lead, t.support,
-                   t.deadline_text AS deadline, t.deadline_kind AS kind, t.deadline_end AS due
+            SELECT p.id AS plan_id, p.issuer, p.number AS plan_number, p.date AS plan_date, t.path, t.task,
+                   t.activity, t.lead, t.support, t.deadline_text, t.deadline_kind, t.deadline_end
             FROM tasks t JOIN plans p ON p.id = t.plan_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
             ORDER BY p.date, p.id, t.seq
@@ -148,33 +149,5 @@ public struct DateSpan: Sendable, Equatable {
               let end = CalendarDate(year: year, month: last, day: CalendarDate.lastDay(ofMonth: last, year: year))
         else { return nil }
         return DateSpan(start: start.description, end: end.description)
-    }
-}
-
-extension PlanIndex {
-    public func tasks(matching query: TaskQuery) throws(IndexError) -> ResultTable {
-        let (sql, arguments) = try query.sql()
-        return try run(sql, arguments: arguments)
-    }
-
-    /// Any SQL on a read-only connection: a statement that would change the index fails.
-    public func select(_ sql: String) throws(IndexError) -> ResultTable {
-        try run(sql, arguments: [])
-    }
-
-    private func run(_ sql: String, arguments: StatementArguments) throws(IndexError) -> ResultTable {
-        let queue = try reader()
-        do {
-            return try queue.read { db in
-                try ResultTable.fetch(try db.makeStatement(sql: sql), arguments: arguments)
-            }
-        } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_READONLY {
-                throw .badQuery("the index is read-only here: use SELECT (or WITH … SELECT); rebuild it with vnplan index")
-            }
-            throw .badQuery("SQL error: \(error.message ?? "\(error)")")
-        } catch {
-            throw .badQuery("\(error)")
-        }
     }
 }

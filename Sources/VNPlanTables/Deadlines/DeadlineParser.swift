@@ -119,7 +119,7 @@ struct DeadlineWording {
 
     /// "- Trung tâm … trước ngày 15/8/2026;" → "Trung tâm … trước ngày 15/8/2026".
     static func withoutBullet(_ line: String) -> String {
-        var result = Substring(line).trimmingPrefix(DeadlinePattern.bullet)
+        var result = Substring(line).trimmingPrefix(DeadlineWords.bullet)
         while let last = result.last, last == ";" || last == "." || last == "," || last == " " {
             result = result.dropLast()
         }
@@ -144,47 +144,41 @@ struct DeadlinePhrase {
 
     /// The year written in the wording ("năm 2025", "/2025"), outside day dates.
     var statedYear: Int? {
-        if let match = folded.firstMatch(of: DeadlinePattern.statedYear) {
+        if let match = folded.firstMatch(of: DeadlineWords.statedYear) {
             return Int(match.year)
         }
         return nil
     }
 
     var limit: Limit? {
-        if folded.contains(DeadlinePattern.atTheLatest) {
+        if folded.contains(DeadlineWords.atTheLatest) {
             return .atTheLatest
         }
-        if folded.contains(DeadlinePattern.before) {
+        if folded.contains(DeadlineWords.before) {
             return .before
         }
         return nil
     }
 
-    var isLimit: Bool { limit != nil || folded.contains(DeadlinePattern.limitWord) }
+    var isLimit: Bool { limit != nil || folded.contains(DeadlineWords.limitDate) }
 
     var recurrence: Recurrence? {
-        let units: [(pattern: Regex<Substring>, interval: String)] = [
-            (DeadlinePattern.daily, "P1D"), (DeadlinePattern.weekly, "P1W"),
-            (DeadlinePattern.monthly, "P1M"), (DeadlinePattern.quarterly, "P3M"),
-            (DeadlinePattern.yearly, "P1Y"),
-        ]
-        if let match = folded.firstMatch(of: DeadlinePattern.onceInMonths)
-            ?? folded.firstMatch(of: DeadlinePattern.periodicMonths) {
+        if let match = folded.firstMatch(of: DeadlineWords.monthsPerTime)
+            ?? folded.firstMatch(of: DeadlineWords.periodicMonths) {
             return Recurrence(interval: Self.months(match.count))
         }
         // The earliest named unit wins: "Hàng quý/năm" reports quarterly.
-        let named = units.compactMap { unit in
-            folded.firstRange(of: unit.pattern).map { (position: $0.lowerBound, interval: unit.interval) }
-        }.min { $0.position < $1.position }
-        if let named { return Recurrence(interval: named.interval) }
-        if folded.contains(DeadlinePattern.ongoing) {
+        if let named = folded.firstMatch(of: DeadlineWords.everyUnit) {
+            return Recurrence(interval: DeadlineWords.intervals[String(named.unit)])
+        }
+        if folded.contains(DeadlineWords.ongoing) {
             return Recurrence(interval: nil)
         }
         return nil
     }
 
     private static func months(_ count: Substring) -> String? {
-        let value = Int(count) ?? ["sáu": 6, "ba": 3][String(count)]
+        let value = Int(count) ?? DeadlineWords.spelledCounts[String(count)]
         guard let value, value > 0 else { return nil }
         return value % 12 == 0 ? "P\(value / 12)Y" : "P\(value)M"
     }
@@ -198,20 +192,20 @@ struct DeadlinePhrase {
     }
 
     private static func citesDocument(before prefix: Substring) -> Bool {
-        prefix.suffix(40).contains(DeadlinePattern.citedDocument)
+        prefix.suffix(40).contains(DeadlineWords.citedDocumentBefore)
     }
 
     /// "Từ ngày 01/10/2025 đến ngày 31/12/2025".
     func dayRange(_ days: [CalendarDate]) -> DateSpan? {
-        guard days.count == 2, folded.contains(DeadlinePattern.from), folded.contains(DeadlinePattern.to),
+        guard days.count == 2, folded.contains(DeadlineWords.rangeFrom), folded.contains(DeadlineWords.rangeTo),
               days[0] <= days[1] else { return nil }
         return DateSpan(start: days[0], end: days[1])
     }
 
     /// "Quý IV năm 2025", "Quý I, II", "Quý II - III/2025".
     func quarters(year: Int?) -> DateSpan? {
-        guard let year, let first = folded.firstRange(of: DeadlinePattern.quarter) else { return nil }
-        let numbers = listing(from: first.lowerBound).matches(of: DeadlinePattern.quarterNumber)
+        guard let year, let first = folded.firstRange(of: DeadlineWords.quarter) else { return nil }
+        let numbers = listing(from: first.lowerBound).matches(of: DeadlineWords.listedQuarter)
             .compactMap { Self.quarterNumber($0.q) }
         guard let low = numbers.min(), let high = numbers.max(),
               let start = CalendarDate.firstDay(ofMonth: (low - 1) * 3 + 1, year: year),
@@ -220,13 +214,13 @@ struct DeadlinePhrase {
     }
 
     private static func quarterNumber(_ token: Substring) -> Int? {
-        ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4][String(token)]
+        DeadlineWords.quarterNumbers[String(token)]
     }
 
     /// "Tháng 10 năm 2025", "Tháng 03/2024", "tháng 9-12/2025", "từ tháng 9 đến tháng 12".
     func months(year: Int?) -> DateSpan? {
-        guard let year, let first = folded.firstRange(of: DeadlinePattern.month) else { return nil }
-        let numbers = listing(from: first.lowerBound).matches(of: DeadlinePattern.monthNumber)
+        guard let year, let first = folded.firstRange(of: DeadlineWords.month) else { return nil }
+        let numbers = listing(from: first.lowerBound).matches(of: DeadlineWords.listedMonth)
             .compactMap { Int($0.m) }.filter { (1...12).contains($0) }
         guard let low = numbers.min(), let high = numbers.max(),
               let start = CalendarDate.firstDay(ofMonth: low, year: year),
@@ -238,19 +232,19 @@ struct DeadlinePhrase {
     /// named, a parenthesis opens, or the line ends.
     private func listing(from start: String.Index) -> Substring {
         let tail = folded[start...].prefix { $0 != "(" && $0 != ";" }
-        return tail.firstRange(of: DeadlinePattern.listingYear).map { tail[..<$0.lowerBound] } ?? tail
+        return tail.firstRange(of: DeadlineWords.listYear).map { tail[..<$0.lowerBound] } ?? tail
     }
 
     /// "6 tháng đầu năm", "6 tháng cuối năm 2025", "cuối năm 2025".
     func halfYear(year: Int?) -> DateSpan? {
         guard let year else { return nil }
-        if folded.contains(DeadlinePattern.firstHalf) {
+        if folded.contains(DeadlineWords.firstHalf) {
             return span(year, 1, 6)
         }
-        if folded.contains(DeadlinePattern.secondHalf) {
+        if folded.contains(DeadlineWords.secondHalf) {
             return span(year, 7, 12)
         }
-        if folded.contains(DeadlinePattern.yearEnd) {
+        if folded.contains(DeadlineWords.yearEnd) {
             return span(year, 12, 12)
         }
         return nil
@@ -258,11 +252,11 @@ struct DeadlinePhrase {
 
     /// "Trong năm 2025", "Năm 2024", "năm 2025 - 2026", "giai đoạn 2026-2030".
     func years() -> DateSpan? {
-        if let range = folded.firstMatch(of: DeadlinePattern.yearRange),
+        if let range = folded.firstMatch(of: DeadlineWords.yearRange),
            let from = Int(range.from), let to = Int(range.to), from <= to {
             return span(from, 1, 12, endYear: to)
         }
-        if let single = folded.firstMatch(of: DeadlinePattern.namedYear), let year = Int(single.year) {
+        if let single = folded.firstMatch(of: DeadlineWords.year), let year = Int(single.year) {
             return span(year, 1, 12)
         }
         return nil
@@ -276,38 +270,6 @@ struct DeadlinePhrase {
 
     /// Wording that ties the time to something else: a plan, a request, an event.
     var isConditional: Bool {
-        folded.contains(DeadlinePattern.conditional)
+        folded.contains(DeadlineWords.conditional)
     }
-}
-
-/// The deadline wordings' patterns, built once: a regex literal inside a function is parsed
-/// again at every call, which made reading a table of thousands of cells take minutes.
-enum DeadlinePattern {
-    nonisolated(unsafe) static let bullet = /\s*[-+•–]\s*/
-    nonisolated(unsafe) static let statedYear = /(?:năm|\/)\s*(?<year>(?:19|20)\d{2})(?!\d)/
-    nonisolated(unsafe) static let atTheLatest = /chậm nhất|muộn nhất|không muộn hơn|hạn chót|hạn cuối|đến hết|hết ngày/
-    nonisolated(unsafe) static let before = /(?:^|\s)trước(?:\s|$)|hoàn thành trước|xong trước|(?:^|\s)đến ngày/
-    nonisolated(unsafe) static let limitWord = /(?:^|\s)hạn\s/
-    nonisolated(unsafe) static let daily = /(?:hàng|hằng|mỗi)\s+ngày/
-    nonisolated(unsafe) static let weekly = /(?:hàng|hằng|mỗi)\s+tuần/
-    nonisolated(unsafe) static let monthly = /(?:hàng|hằng|mỗi)\s+tháng/
-    nonisolated(unsafe) static let quarterly = /(?:hàng|hằng|mỗi)\s+quý/
-    nonisolated(unsafe) static let yearly = /(?:hàng|hằng|mỗi)\s+năm/
-    nonisolated(unsafe) static let onceInMonths = /(?:định kỳ\s+)?(?<count>\d{1,2}|sáu|ba)\s+tháng\s*(?:\/|một|1)\s*(?:0?1\s*)?lần/
-    nonisolated(unsafe) static let periodicMonths = /định kỳ\s+(?<count>\d{1,2}|sáu|ba)\s+tháng/
-    nonisolated(unsafe) static let ongoing = /thường xuyên|liên tục|định kỳ|hàng kỳ|hằng kỳ/
-    nonisolated(unsafe) static let citedDocument = /\d+\/[\p{L}\d\-\/]*\p{L}[\p{L}\d\-]*\s*,?\s*(?:ban hành\s+)?(?:ngày)?\s*$/
-    nonisolated(unsafe) static let from = /(?:^|\s)từ\s/
-    nonisolated(unsafe) static let to = /\sđến\s|\s[-–]\s/
-    nonisolated(unsafe) static let quarter = /quý\s+(?:i{1,3}|iv|[1-4])\b/
-    nonisolated(unsafe) static let quarterNumber = /(?:^|[\s,\-–\/])(?<q>iv|i{1,3}|[1-4])(?=[\s,\-–\/.;]|$)/
-    nonisolated(unsafe) static let month = /tháng\s+\d{1,2}(?!\d)/
-    nonisolated(unsafe) static let monthNumber = /\b(?<m>\d{1,2})\b/
-    nonisolated(unsafe) static let listingYear = /(?:năm|\/)\s*\d{4}/
-    nonisolated(unsafe) static let firstHalf = /(?:6|sáu) tháng đầu năm/
-    nonisolated(unsafe) static let secondHalf = /(?:6|sáu) tháng cuối năm/
-    nonisolated(unsafe) static let yearEnd = /cuối năm/
-    nonisolated(unsafe) static let yearRange = /(?<from>(?:19|20)\d{2})\s*[-–]\s*(?<to>(?:19|20)\d{2})/
-    nonisolated(unsafe) static let namedYear = /năm\s+(?<year>(?:19|20)\d{2})(?!\d)/
-    nonisolated(unsafe) static let conditional = /^(?:theo|khi|tùy|tuỳ|ngay|sau|đột xuất)|theo kế hoạch|theo yêu cầu|khi có|theo chỉ đạo|theo quy định|theo lộ trình|theo thông báo|theo tiến độ|theo hướng dẫn|đột xuất|sau khi|kể từ|kịp thời/
 }

@@ -30,15 +30,22 @@ extension TableLayout {
 
         var roles: [Int: ColumnRole] = [deadline: .deadline, firstUnit: .lead]
         if unitColumns.count > 1 { roles[unitColumns[1]] = .support }
+        // More content columns than four: the broader ones are objectives too (a goal, then
+        // the targets under it), kept together in `objective`.
         let contentRoles: [ColumnRole] = switch content.count {
         case 1: [.activity]
         case 2: [.activity, .outputs]
         case 3: [.task, .activity, .outputs]
-        default: [.objective, .task, .activity, .outputs]
+        default: Array(repeating: .objective, count: content.count - 3) + [.task, .activity, .outputs]
         }
         for (column, role) in zip(content.suffix(contentRoles.count), contentRoles) { roles[column] = role }
+        // A sparse column before the content holds few cells, each merged over many rows: row
+        // labels, or a broad goal over the objectives.
+        for column in 0..<firstUnit where roles[column] == nil && !texts[column].isEmpty {
+            roles[column] = texts[column].allSatisfy { SectionLabel($0) != nil } ? .number : .objective
+        }
         for column in (deadline + 1)..<table.columnCount where !texts[column].isEmpty {
-            let funding = share(column) { $0.localizedLowercase.contains(/kinh phí|ngân sách|nguồn vốn|nguồn/) }
+            let funding = share(column) { $0.localizedLowercase.contains(ColumnWords.funding) }
             roles[column] = funding >= 0.5 ? .funding : .note
         }
         return TableLayout(headerRowCount: 0, firstHeaderRow: 0, roles: roles)

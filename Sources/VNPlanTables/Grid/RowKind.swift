@@ -57,6 +57,6 @@ extension RowKind {
     }
 
     private static func isColumnNumber(_ text: String) -> Bool {
-        text.range(of: #"^\(?\d{1,2}\)?(\s*=\s*[\d\s\+\-x\*\/\(\)]+)?$"#, options: .regularExpression) != nil
+        text.contains(ListLabels.columnNumber)
     }
 }

@@ -38,7 +38,7 @@ struct TableLayout: Equatable {
         if roles.values.contains(.indicator) {
             for (column, role) in roles where role == .responsible {
                 let header = grid[first + count - 1][column].reference.map { HeaderText.fold(table[$0].text) }
-                if header == "don vi" { roles[column] = .unit }
+                if header == ColumnWords.bareUnit { roles[column] = .unit }
             }
         }
         let named = Set(roles.values)
@@ -57,10 +57,10 @@ struct TableLayout: Equatable {
 
     /// The same header repeated further down (a page break in a converted document).
     func isRepeatedHeader(_ row: TableRow) -> Bool {
-        guard Self.isHeaderRow(row) else { return false }
-        return row.cells.allSatisfy { cell in
+        // Cell by cell first: a data row fails at its first cell, before any header test.
+        row.cells.allSatisfy { cell in
             let text = CellText.clean(cell.text)
             return text.isEmpty || ColumnRole(header: text) == roles[cell.column]
-        }
+        } && Self.isHeaderRow(row)
     }
 }

@@ -70,16 +70,24 @@ struct TaskTableReader {
         return result
     }
 
-    /// Chủ trì and phối hợp from their own columns and from a "Cơ quan thực hiện" column.
-    private func responsibility(in cells: [Int: String]) -> (lead: [String], support: [String]) {
-        var lead = units(of: .lead, in: cells)
-        var support = units(of: .support, in: cells)
+    /// Chủ trì and phối hợp from their own columns and from a "Cơ quan thực hiện" column,
+    /// with the wording each was read from.
+    private func responsibility(in cells: [Int: String]) -> Responsibility.Split {
+        var split = Responsibility.Split(lead: units(of: .lead, in: cells), support: units(of: .support, in: cells),
+                                         leadText: text(of: .lead, in: cells), supportText: text(of: .support, in: cells))
         if let responsible = text(of: .responsible, in: cells) {
-            let split = Responsibility.parse(responsible)
-            lead += split.lead
-            support += split.support
+            let cell = Responsibility.parse(responsible)
+            split.lead += cell.lead
+            split.support += cell.support
+            split.leadText = Self.joined(split.leadText, cell.leadText)
+            split.supportText = Self.joined(split.supportText, cell.supportText)
         }
-        return (lead, support)
+        return split
+    }
+
+    private static func joined(_ first: String?, _ second: String?) -> String? {
+        let parts = [first, second].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     /// An indicator row: its target read with the unit of the "Đơn vị" column.
@@ -89,13 +97,16 @@ struct TaskTableReader {
         // Without a target column the goal is stated in the name: "… đạt tối thiểu 40%".
         let target = text(of: .target, in: cells).map { TargetParser.parse($0, unit: unit) ?? Target(text: $0) }
             ?? TargetParser.targets(in: name).first
-        let (lead, support) = responsibility(in: cells)
-        return Indicator(path: path, number: number, name: name, unit: unit,
-                         target: target, lead: lead, support: support, evaluator: units(of: .evaluator, in: cells))
+        let units = responsibility(in: cells)
+        return Indicator(path: path, number: number, name: name, unit: unit, target: target,
+                         lead: units.lead, support: units.support, evaluator: self.units(of: .evaluator, in: cells),
+                         leadText: units.leadText, supportText: units.supportText,
+                         evaluatorText: text(of: .evaluator, in: cells))
     }
 
     private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int) -> PlanTask {
-        let (lead, support) = responsibility(in: cells)
+        let units = responsibility(in: cells)
+        let (lead, support) = (units.lead, units.support)
         // The finest content column is the row's own work; a table with only "Nhiệm vụ"
         // has its tasks as activities.
         let task = text(of: .task, in: cells)
@@ -118,7 +129,8 @@ struct TaskTableReader {
             task: hasActivityColumn ? task : nil,
             activity: activity,
             outputs: lines(of: .outputs, in: cells),
-            lead: lead, support: support, deadline: deadline,
+            lead: lead, support: support, leadText: units.leadText, supportText: units.supportText,
+            deadline: deadline,
             funding: text(of: .funding, in: cells), note: text(of: .note, in: cells),
             source: RowSource(page: table.rows[row].provenance.page ?? table.provenance.page,
                               table: tableNumber, row: row + 1),
@@ -143,13 +155,15 @@ struct TaskTableReader {
     private func lines(of role: ColumnRole, in cells: [Int: String]) -> [String] {
         guard let text = text(of: role, in: cells) else { return [] }
         return text.split(separator: "\n").map {
-            $0.trimmingPrefix(/[-+•]\s*/).trimmingCharacters(in: .whitespaces)
+            $0.trimmingPrefix(ListLabels.bullet).trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
     }
 
     private static func trimmedNumber(_ raw: String) -> String {
-        raw.trimmingCharacters(in: CharacterSet(charactersIn: " .):"))
+        raw.trimmingCharacters(in: numberPunctuation)
     }
+
+    private static let numberPunctuation = CharacterSet(charactersIn: " .):")
 }
 
 enum ListLabel {

@@ -30,31 +30,11 @@ public enum ColumnRole: String, Sendable, CaseIterable {
     /// key phrases, the most specific first.
     public init?(header: String) {
         let folded = " " + HeaderText.fold(header) + " "
-        guard let role = Self.wordings.first(where: { entry in
+        guard let role = ColumnWords.headers.first(where: { entry in
             entry.phrases.contains { folded.contains($0) }
         })?.role else { return nil }
         self = role
     }
-
-    /// Ordered: an earlier entry wins ("chủ trì đánh giá" before "chủ trì").
-    private static let wordings: [(role: ColumnRole, phrases: [String])] = [
-        (.evaluator, [" danh gia", " tham dinh"]),
-        (.support, [" phoi hop"]),
-        (.lead, [" chu tri", " don vi chiu trach nhiem", " nguoi thuc hien", " can bo thuc hien",
-                 " nguoi phu trach", " phu trach"]),
-        (.unit, [" don vi tinh", " dvt "]),
-        (.responsible, [" co quan", " don vi", " bo phan", " trach nhiem"]),
-        (.number, [" stt ", " tt ", " so tt ", " so thu tu ", " thu tu"]),
-        (.target, [" chi tieu nam", " muc tieu nam", " ke hoach nam", " gia tri"]),
-        (.indicator, [" chi tieu ", " ten chi tieu", " noi dung chi tieu"]),
-        (.outputs, [" ket qua", " san pham", " hinh thuc van ban"]),
-        (.deadline, [" thoi gian", " thoi han", " tien do", " thoi diem", " hoan thanh"]),
-        (.funding, [" kinh phi", " nguon von", " du toan"]),
-        (.note, [" ghi chu"]),
-        (.objective, [" muc tieu", " muc dich"]),
-        (.activity, [" hoat dong", " noi dung", " cong viec", " giai phap", " ten nhiem vu chi tiet"]),
-        (.task, [" nhiem vu", " linh vuc"]),
-    ]
 }
 
 enum HeaderText {

@@ -34,7 +34,7 @@ struct DocumentLines {
     }
 
     private mutating func append(_ text: String, block: Int, column: Int?) {
-        for line in CellText.clean(MarkupText.strip(text)).split(separator: "\n") {
+        for line in CellText.clean(text).split(separator: "\n") {
             for piece in LetterheadColumns.split(line) {
                 lines.append(Line(text: String(piece), block: block, column: column))
             }
@@ -47,34 +47,30 @@ struct DocumentLines {
 /// Bình, ngày 12 tháng 02 năm 2026". The right column always opens with the national motto
 /// or with the place and date, so the line is cut there.
 enum LetterheadColumns {
-    nonisolated(unsafe) private static let rightColumn =
-        /\s(?=CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do)/
-    nonisolated(unsafe) private static let numberThenPlace = /^(Số:?\s*\S+)\s+(\S[^,]{1,40},\s*ngày\b.*)$/
+    private static let rightOpeners = DocumentWords.letterheadRightOpeners.map { Array($0.utf8) }
+
+    /// Whether the bytes hold `needle`: a plain scan, which for a word of a few bytes costs
+    /// less than any general search.
+    private static func contains(_ bytes: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: first) {
+            if bytes[start...].starts(with: needle) { return true }
+            index = bytes.index(after: start)
+        }
+        return false
+    }
 
     static func split(_ line: Substring) -> [Substring] {
         // Nearly every line has neither; looking for them costs more than the line.
-        guard line.contains("CỘNG") || line.contains("Độc") || line.hasPrefix("Số") else { return [line] }
-        if let match = line.wholeMatch(of: numberThenPlace) { return [match.1, match.2] }
-        if let cut = line.firstMatch(of: rightColumn), cut.range.lowerBound > line.startIndex {
+        guard line.hasPrefix(DocumentWords.numberLineOpener)
+                || rightOpeners.contains(where: { contains(line.utf8, $0) }) else { return [line] }
+        if let match = line.wholeMatch(of: DocumentWords.numberThenPlace) { return [match.1, match.2] }
+        if let cut = line.firstMatch(of: DocumentWords.letterheadRightColumn), cut.range.lowerBound > line.startIndex {
             let left = line[..<cut.range.lowerBound].trimmingCharacters(in: .whitespaces)
             let right = line[cut.range.upperBound...]
             return left.isEmpty ? [right] : [Substring(left), right]
         }
         return [line]
-    }
-}
-
-/// Markup that earlier extractions leave in text: "## ", "**", "<b>", "<i>", "<p>".
-enum MarkupText {
-    // Built once: a regex literal is parsed again each time it is evaluated.
-    nonisolated(unsafe) private static let tag = /<\/?(b|i|u|p|br|strong|em)\s*\/?>/.ignoresCase()
-    nonisolated(unsafe) private static let heading = /(?m)^\s*#{1,6}\s+/
-
-    static func strip(_ text: String) -> String {
-        // Most text (every DOCX) has no markup; looking for it costs more than the text.
-        guard text.contains(where: { $0 == "<" || $0 == "*" || $0 == "#" }) else { return text }
-        var result = text.replacing(tag, with: "\n")
-        result = result.replacingOccurrences(of: "**", with: "")
-        return result.replacing(heading, with: "")
     }
 }

@@ -8,19 +8,6 @@ struct DocumentMetadata {
     /// Index of the line that names the document type; the body starts after the title.
     private(set) var typeLineIndex: Int?
 
-    /// Document types a plan is issued as, and the words naming them in a title line.
-    static let documentTypes: [(heading: String, name: String)] = [
-        ("KẾ HOẠCH", "Kế hoạch"), ("QUYẾT ĐỊNH", "Quyết định"), ("CHƯƠNG TRÌNH", "Chương trình"),
-        ("PHƯƠNG ÁN", "Phương án"), ("ĐỀ ÁN", "Đề án"), ("NGHỊ QUYẾT", "Nghị quyết"),
-        ("NGHỊ ĐỊNH", "Nghị định"), ("THÔNG TƯ", "Thông tư"), ("CHỈ THỊ", "Chỉ thị"),
-        ("CÔNG VĂN", "Công văn"), ("THÔNG BÁO", "Thông báo"), ("BÁO CÁO", "Báo cáo"),
-        ("TỜ TRÌNH", "Tờ trình"), ("QUY TRÌNH", "Quy trình"), ("QUY CHẾ", "Quy chế"),
-        ("QUY ĐỊNH", "Quy định"), ("HƯỚNG DẪN", "Hướng dẫn"), ("LUẬT", "Luật"),
-    ]
-
-    /// Types whose body can be a plan (a decision adopts one; a programme is one).
-    static let planTypes: Set<String> = ["Kế hoạch", "Quyết định", "Chương trình", "Phương án", "Đề án"]
-
     init(lines: [DocumentLines.Line]) {
         let texts = lines.map(\.text)
         typeLineIndex = texts.prefix(80).firstIndex { Self.typeName(ofHeading: $0) != nil }
@@ -38,17 +25,19 @@ struct DocumentMetadata {
         }
         if let typeLineIndex {
             info.title = Self.title(after: typeLineIndex, in: texts)
-            if info.type == "Quyết định", let adopted = Self.adoptedPlan(after: typeLineIndex, in: texts) {
+            if info.type == DocumentWords.decision, let adopted = Self.adoptedPlan(after: typeLineIndex, in: texts) {
                 info.adopts = adopted
             }
         }
         info.signer = Self.signer(in: lines, after: typeLineIndex ?? 0)
     }
 
+    private static let headingTrim = CharacterSet.whitespaces.union(.punctuationCharacters)
+
     static func typeName(ofHeading line: String) -> String? {
-        let heading = line.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        let heading = line.trimmingCharacters(in: headingTrim)
         guard heading == heading.uppercased(), heading.count <= 40 else { return nil }
-        return documentTypes.first { heading == $0.heading || heading.hasPrefix($0.heading + " ") }?.name
+        return DocumentWords.types.first { heading == $0.heading || heading.hasPrefix($0.heading + " ") }?.name
     }
 
     /// National motto, separators and the number/date lines are not the issuer.
@@ -56,7 +45,7 @@ struct DocumentMetadata {
         let names = letterhead.prefix { !$0.hasPrefix("Số") }.filter { line in
             let folded = HeaderText.fold(line)
             return isUppercase(line)
-                && !folded.contains("cong hoa xa hoi chu nghia") && !folded.contains("doc lap tu do")
+                && !DocumentWords.motto.contains(where: folded.contains)
                 && SectionLabel.leading(line) == nil && !line.contains("|")
         }
         return names.isEmpty ? nil : names.joined(separator: " ")
@@ -65,18 +54,18 @@ struct DocumentMetadata {
     /// A letterhead the extraction lost: the appendix names the body that issued the plan,
     /// "(Kèm theo Kế hoạch số 169/KH-UBND ngày … của Ủy ban nhân dân thị trấn Phú Mỹ)".
     private static func attachingIssuer(in texts: [String]) -> String? {
-        for line in texts where line.hasPrefix("(Kèm theo") || line.hasPrefix("(Ban hành kèm theo") {
-            guard let match = line.firstMatch(of: /\scủa\s+(?<issuer>[^()]+?)\s*\)\s*$/) else { continue }
+        for line in texts where DocumentWords.attachmentOpeners.contains(where: line.hasPrefix) {
+            guard let match = line.firstMatch(of: DocumentWords.attachingIssuer) else { continue }
             let issuer = String(match.issuer)
             // "của Chủ tịch Ủy ban nhân dân …" names the signer's office, not the body.
-            return issuer.hasPrefix("Chủ tịch") ? nil : issuer
+            return issuer.hasPrefix(DocumentWords.chairman) ? nil : issuer
         }
         return nil
     }
 
     /// "Số: 169/KH-UBND" → "169/KH-UBND"; "Số:     /QĐ-UBND" (a draft) → nil.
     static func documentNumber(in line: String) -> String? {
-        guard let match = line.firstMatch(of: /Số\s*:?\s*(?<number>\d+[\w.\-]*(?:\/[\p{L}\d.\-]+)+)/) else { return nil }
+        guard let match = line.firstMatch(of: DocumentWords.number) else { return nil }
         return String(match.number)
     }
 
@@ -85,7 +74,7 @@ struct DocumentMetadata {
         var parts: [String] = []
         for line in texts.dropFirst(index + 1).prefix(6) {
             let folded = HeaderText.fold(line)
-            if folded.hasPrefix("can cu") || folded.hasPrefix("thuc hien") || folded.hasPrefix("xet ")
+            if DocumentWords.recitalOpeners.contains(where: folded.hasPrefix)
                 || line.allSatisfy({ "-_=*. ".contains($0) }) || SectionLabel.leading(line) != nil
                 || line.hasPrefix("(")
                 || isUppercase(line) && !parts.isEmpty && !parts.allSatisfy(isUppercase) { break }
@@ -101,12 +90,12 @@ struct DocumentMetadata {
     /// A Quyết định that adopts a Kế hoạch carries the plan after its articles.
     private static func adoptedPlan(after index: Int, in texts: [String]) -> AdoptedDocument? {
         guard let planIndex = texts.indices.dropFirst(index + 1).first(where: {
-            typeName(ofHeading: texts[$0]) == "Kế hoạch"
+            typeName(ofHeading: texts[$0]) == DocumentWords.plan
         }) else { return nil }
         let attachedNumber = texts.dropFirst(planIndex + 1).prefix(6).lazy.compactMap {
-            $0.firstMatch(of: /Kế hoạch số\s+(?<number>\d+[^\s]*\/[\p{L}\d.\-]+)/).map { String($0.number) }
+            $0.firstMatch(of: DocumentWords.attachedPlanNumber).map { String($0.number) }
         }.first
-        return AdoptedDocument(type: "Kế hoạch", number: attachedNumber, title: title(after: planIndex, in: texts))
+        return AdoptedDocument(type: DocumentWords.plan, number: attachedNumber, title: title(after: planIndex, in: texts))
     }
 
     /// The signature block: a title line ("TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "CHỦ TỊCH")
@@ -136,10 +125,9 @@ struct DocumentMetadata {
 
     private static func isSignatureTitle(_ text: String) -> Bool {
         guard text == text.uppercased(), text.count <= 60 else { return false }
-        if text.firstMatch(of: /^(TM|KT|TL|TUQ|Q)\.\s/) != nil { return true }
+        if text.firstMatch(of: DocumentWords.signingOnBehalf) != nil { return true }
         let folded = HeaderText.fold(text)
-        return ["chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban", "truong phong",
-                "bo truong", "thu truong", "thu tuong", "pho thu tuong", "chanh van phong"].contains(folded)
+        return DocumentWords.signerTitles.contains(folded)
     }
 
     /// Two to six capitalised words: "Hoàng Văn Thuân".
@@ -154,9 +142,7 @@ enum VietnameseDate {
     /// "Phú Mỹ, ngày 04 tháng 03 năm 2024" → ("Phú Mỹ", "2024-03-04"); a blank day or month
     /// (a draft) gives a nil date but keeps the place.
     static func placeAndDate(in line: String) -> (place: String?, date: String?)? {
-        guard let match = line.firstMatch(
-            of: /^(?<place>[^,]{2,40}),\s*ngày\s*(?<day>\d{1,2})?\s*(?:\/|tháng)\s*(?<month>\d{1,2})?\s*(?:\/|năm)\s*(?<year>\d{4})/
-        ) else { return nil }
+        guard let match = line.firstMatch(of: DocumentWords.placeAndDate) else { return nil }
         let place = String(match.place).trimmingCharacters(in: .whitespaces)
         guard let day = match.day.flatMap({ Int($0) }), let month = match.month.flatMap({ Int($0) }),
               let year = Int(match.year) else { return (place, nil) }

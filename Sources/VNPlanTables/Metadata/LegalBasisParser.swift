@@ -28,9 +28,11 @@ public enum LegalBasisParser {
         var statements: [String] = []
         var current: String?
         for raw in lines {
+            // Most lines neither open a statement nor continue one: they are not tidied.
+            if current == nil, !raw.drop(while: \.isWhitespace).contains(LegalBasisWords.opening) { continue }
             let line = tidy(raw)
             if line.isEmpty { continue }
-            if line.contains(opening) {
+            if line.contains(LegalBasisWords.opening) {
                 if let current { statements.append(current) }
                 current = line
             } else if let open = current, !endsStatement(open), !startsBlock(line) {
@@ -45,7 +47,7 @@ public enum LegalBasisParser {
     }
 
     static func citations(inStatement statement: String) -> [LegalCitation] {
-        let starts = statement.matches(of: documentStart).filter { match in
+        let starts = statement.matches(of: LegalBasisWords.documentStart).filter { match in
             match.numbered != nil || isAtSeparator(statement[..<match.range.lowerBound])
         }
         return starts.indices.compactMap { index in
@@ -56,7 +58,7 @@ public enum LegalBasisParser {
     }
 
     private static func citation(type: String, text: String) -> LegalCitation {
-        let number = text.firstMatch(of: documentNumber).map { String($0.number) }
+        let number = text.firstMatch(of: LegalBasisWords.documentNumber).map { String($0.number) }
         let date = DayDates.all(in: text, implicitYear: nil).first?.date.iso
         return LegalCitation(type: type, number: number, date: date,
                              issuer: issuer(in: text) ?? issuer(type: type, number: number), text: text)
@@ -64,20 +66,17 @@ public enum LegalBasisParser {
 
     /// "… của Thủ tướng Chính phủ về việc …" → "Thủ tướng Chính phủ".
     private static func issuer(in text: String) -> String? {
-        guard let match = text.firstMatch(of: issuerPhrase) else { return nil }
-        let name = match.issuer.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ",;.")))
+        guard let match = text.firstMatch(of: LegalBasisWords.issuerPhrase) else { return nil }
+        let name = match.issuer.trimmingCharacters(in: Trim.issuer)
         return name.isEmpty ? nil : name
     }
 
     /// What a number's suffix or a law's type defines as its issuer.
     private static func issuer(type: String, number: String?) -> String? {
         if let number {
-            if number.contains(/-TTg\b/) { return "Thủ tướng Chính phủ" }
-            if number.contains(/-CP\b/) { return "Chính phủ" }
-            if number.contains(/\/QH\d*\b/) { return "Quốc hội" }
-            if number.contains(/\/UBTVQH\d*\b/) { return "Ủy ban Thường vụ Quốc hội" }
+            if let issuer = LegalBasisWords.issuerBySuffix.first(where: { number.contains($0.suffix) })?.issuer { return issuer }
         }
-        return type == "Luật" || type == "Bộ luật" ? "Quốc hội" : nil
+        return LegalBasisWords.laws.contains(type) ? LegalBasisWords.lawIssuer : nil
     }
 
     /// The citation's own words: without the separator or the "(được sửa đổi, bổ sung tại"
@@ -87,11 +86,11 @@ public enum LegalBasisParser {
         var previous = ""
         while previous != text {
             previous = text
-            text = text.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ";,.:")))
-            text = text.replacing(trailingConnective, with: "")
+            text = text.trimmingCharacters(in: Trim.citation)
+            text = text.replacing(LegalBasisWords.trailingConnective, with: "")
         }
         if let open = unmatchedParenthesis(in: text) {
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ";,")))
+            text = String(text[..<open]).trimmingCharacters(in: Trim.openParenthesis)
         }
         return text
     }
@@ -106,7 +105,7 @@ public enum LegalBasisParser {
     }
 
     private static func isAtSeparator(_ before: Substring) -> Bool {
-        before.contains(separatorBefore)
+        before.contains(LegalBasisWords.separatorBefore)
     }
 
     private static func endsStatement(_ text: String) -> Bool {
@@ -115,32 +114,18 @@ public enum LegalBasisParser {
 
     /// A line that starts something else: another statement, an article, a heading, a list.
     private static func startsBlock(_ line: String) -> Bool {
-        line.contains(blockStart) || line == line.uppercased()
+        line.contains(LegalBasisWords.blockStart) || line == line.uppercased()
     }
 
-    /// Markup and Word bookmarks that earlier extractions leave, and wrapped spaces.
+    /// Wrapped spaces joined (the reader removed any markup).
     private static func tidy(_ line: String) -> String {
-        var text = line.precomposedStringWithCanonicalMapping
-        if text.contains(where: { $0 == "[" || $0 == "*" || $0 == "<" }) {
-            text = text.replacing(bookmark, with: "").replacing(markup, with: "")
-        }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        line.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    // Regexes are built once: a literal is parsed again each time it is evaluated.
-    private nonisolated(unsafe) static let separatorBefore = /(?:^|[;,(]|\svà|^\s*(?:Căn cứ|Thực hiện))\s*$/
-    private nonisolated(unsafe) static let blockStart =
-        /^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Điều\s+\d|QUYẾT ĐỊNH|[IVX]+\.|\d+\.|[a-zđ]\)|[-+•])/
-    private nonisolated(unsafe) static let bookmark = /\[bookmark:[^\]]*\]/
-    private nonisolated(unsafe) static let markup = /\*\*|<\/?[biup]>/
-
-    private nonisolated(unsafe) static let opening = /^(?:Căn cứ|Thực hiện)\s/
-    private nonisolated(unsafe) static let documentStart =
-        /(?<type>Bộ luật|Luật|Hiến pháp|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Công điện|Kết luận|Quy định|Đề án|Chương trình)(?:(?<numbered>\s+số\s*:?\s*\d|\s+\d+[\p{L}\d]*[\/\-])|\s+\p{Lu})/
-    private nonisolated(unsafe) static let documentNumber =
-        /(?<number>\d+[\p{L}\d]*(?:[\/\-–][\p{L}\d.&]*\p{L}[\p{L}\d.&]*|\/\d{4})+(?:[\/\-][\p{L}\d]+)*)/
-    private nonisolated(unsafe) static let issuerPhrase =
-        /\scủa\s+(?<issuer>.+?)(?=\s+(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi|tổ chức|triển khai|thực hiện|hợp nhất|thông qua|công bố|giao|điều chỉnh|bãi bỏ|V\/v|v\/v|đối với|trên địa bàn|tại|năm\s+\d{4}\s*(?:về|$))\s|\s*[(;]|\s*$)/
-    private nonisolated(unsafe) static let trailingConnective =
-        /(?:\s+và(?:\s+các)?|\s*\(?\s*(?:được\s+)?(?:sửa đổi,?\s*bổ sung|thay thế|hướng dẫn)\s*(?:tại|bởi|theo)?|\s+tại)$/
+    /// What is trimmed around an issuer and a citation; built once.
+    private enum Trim {
+        static let issuer = CharacterSet.whitespaces.union(.init(charactersIn: ",;."))
+        static let citation = CharacterSet.whitespaces.union(.init(charactersIn: ";,.:"))
+        static let openParenthesis = CharacterSet.whitespaces.union(.init(charactersIn: ";,"))
+    }
 }

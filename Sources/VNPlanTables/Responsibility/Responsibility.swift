@@ -7,26 +7,41 @@
 public enum Responsibility {
     public enum Role: Sendable { case lead, support }
 
-    public static func parse(_ text: String) -> (lead: [String], support: [String]) {
-        var lead: [String] = []
-        var support: [String] = []
-        var unmarked: [[String]] = []
+    /// The units of each role, and the lines each role was read from, as printed.
+    public struct Split: Equatable, Sendable {
+        public var lead: [String] = []
+        public var support: [String] = []
+        public var leadText: String?
+        public var supportText: String?
+    }
+
+    public static func parse(_ text: String) -> Split {
+        var lead: [String] = [], support: [String] = []
+        var leadLines: [Substring] = [], supportLines: [Substring] = []
+        var unmarked: [(line: Substring, units: [String])] = []
         for line in lines(of: text) {
             guard let (role, units) = marked(line) else {
-                unmarked.append(UnitList.split(String(line)))
+                unmarked.append((line, UnitList.split(String(line))))
                 continue
             }
             switch role {
-            case .lead: lead += units
-            case .support: support += units
+            case .lead: lead += units; leadLines.append(line)
+            case .support: support += units; supportLines.append(line)
             }
         }
         if lead.isEmpty, let first = unmarked.first {
-            lead = first
+            lead = first.units
+            leadLines.append(first.line)
             unmarked.removeFirst()
         }
-        support += unmarked.flatMap { $0 }
-        return (unique(lead), unique(support).filter { !lead.contains($0) })
+        support += unmarked.flatMap(\.units)
+        supportLines += unmarked.map(\.line)
+        return Split(lead: unique(lead), support: unique(support).filter { !lead.contains($0) },
+                     leadText: printed(leadLines), supportText: printed(supportLines))
+    }
+
+    private static func printed(_ lines: [Substring]) -> String? {
+        lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     /// Lines and bullets. ";" may separate units inside one labelled line ("Bộ phận phối
@@ -38,17 +53,17 @@ public enum Responsibility {
 
     /// The role a line names, and its units.
     static func marked(_ line: Substring) -> (Role, [String])? {
-        if let label = line.firstMatch(of: labelled) {
+        if let label = line.firstMatch(of: ResponsibilityWords.labelled) {
             return (role(label.role), UnitList.split(String(label.units)))
         }
-        if let closing = line.firstMatch(of: closingRole), isPlainUnitList(closing.units) {
+        if let closing = line.firstMatch(of: ResponsibilityWords.closingRole), isPlainUnitList(closing.units) {
             return (role(closing.role), UnitList.split(String(closing.units)))
         }
         return nil
     }
 
     private static func role(_ word: Substring) -> Role {
-        word.lowercased() == "chủ trì" ? .lead : .support
+        word.lowercased() == ResponsibilityWords.lead ? .lead : .support
     }
 
     /// Units named before the role word, with nothing done in between: "Trung tâm … theo
@@ -62,9 +77,4 @@ public enum Responsibility {
         for unit in units where !seen.contains(unit) { seen.append(unit) }
         return seen
     }
-
-    private nonisolated(unsafe) static let labelled =
-        /(?i)^(?:(?:bộ phận|cơ quan|đơn vị|phòng|đơn vị, cơ quan|cơ quan, đơn vị)\s+)?(?<role>chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*(?<units>.+)$/
-    private nonisolated(unsafe) static let closingRole =
-        /(?i)^(?<units>.+?)\s*\(?\s*(?:được giao(?: nhiệm vụ)?\s+|là (?:cơ quan|đơn vị)\s+|làm\s+)?(?<role>chủ trì|phối hợp)\b[^:]*$/
 }

@@ -66,13 +66,10 @@ public enum UnitList {
         return units
     }
 
-    /// Built once: a regex literal inside a function is parsed again at every call.
-    private nonisolated(unsafe) static let bullet = /[-+•–*]\s+|[-+•]/
-
     /// Without surrounding spaces, a leading bullet, or trailing punctuation.
     static func tidy(_ text: Substring) -> Substring {
         var result = text.drop { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
-        result = result.trimmingPrefix(bullet)
+        result = result.trimmingPrefix(ListLabels.unitBullet)
         while let last = result.last, " \t\u{A0}.,;:".contains(last) { result = result.dropLast() }
         return result
     }

@@ -22,17 +22,13 @@ struct SectionLabel: Equatable {
     /// The label without its trailing punctuation: "II", "1.2", "b".
     var number: String
 
-    /// Built once: a regex literal inside a function is parsed again at every call.
-    private nonisolated(unsafe) static let alone = /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\):]?/
-    private nonisolated(unsafe) static let beforeText = /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\)]\s+(?<rest>.+)/
-
     init?(_ raw: String) {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard let match = trimmed.wholeMatch(of: Self.alone) else {
+        guard let match = trimmed.wholeMatch(of: ListLabels.label) else {
             return nil
         }
         number = String(match.label)
-        if number.allSatisfy({ "IVXLC".contains($0) }) && (number.count > 1 || "IVX".contains(number)) {
+        if number.allSatisfy({ ListLabels.romanDigits.contains($0) }) && (number.count > 1 || ListLabels.romanLetters.contains(number)) {
             style = .upperRoman
         } else if number.first!.isUppercase {
             style = .upperLetter
@@ -45,7 +41,7 @@ struct SectionLabel: Equatable {
 
     /// A label that starts a line of text, and the rest: "II. THỰC HIỆN …" → ("II", "THỰC HIỆN …").
     static func leading(_ text: String) -> (SectionLabel, String)? {
-        guard let match = text.prefixMatch(of: Self.beforeText),
+        guard let match = text.prefixMatch(of: ListLabels.leadingLabel),
               let label = SectionLabel(String(match.label)) else { return nil }
         return (label, String(match.rest))
     }

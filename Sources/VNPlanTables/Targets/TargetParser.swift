@@ -54,13 +54,13 @@ struct Quantity {
     static func all(in text: String) -> [Quantity] {
         var found: [Quantity] = []
         var previousEnd = text.startIndex
-        for match in text.matches(of: number) {
+        for match in text.matches(of: TargetWords.number) {
             defer { previousEnd = match.range.upperBound }
             if isPartOfCode(match.range, in: text) { continue }
             guard let value = decimal(match.digits) else { continue }
             let before = text[previousEnd..<match.range.lowerBound].lowercased()
             let after = text[match.range.upperBound...].prefix(24).lowercased()
-            let unit: String? = match.percent != nil ? "%" : (after.hasPrefix(" điểm") ? "điểm" : nil)
+            let unit: String? = match.percent != nil ? "%" : (after.hasPrefix(" " + TargetWords.pointsUnit) ? TargetWords.pointsUnit : nil)
             let (comparator, written) = Self.comparator(before: before, after: after)
             found.append(Quantity(value: value, unit: unit, comparator: comparator, hasComparatorWord: written))
         }
@@ -70,15 +70,15 @@ struct Quantity {
     /// The comparator the words nearest the number give, and whether any did.
     private static func comparator(before: String, after: String) -> (Target.Comparator, Bool) {
         let near = String(before.suffix(28))
-        if after.contains(TargetPattern.orMore) { return (.min, true) }
-        if after.contains(TargetPattern.orLess) { return (.max, true) }
-        if near.contains(TargetPattern.atMost) {
+        if after.contains(TargetWords.orMore) { return (.min, true) }
+        if after.contains(TargetWords.orLess) { return (.max, true) }
+        if near.contains(TargetWords.atMost) {
             return (.max, true)
         }
-        if near.contains(TargetPattern.atLeast) {
+        if near.contains(TargetWords.atLeast) {
             return (.min, true)
         }
-        if near.contains(TargetPattern.about) { return (.approx, true) }
+        if near.contains(TargetWords.about) { return (.approx, true) }
         return (.eq, false)
     }
 
@@ -86,7 +86,7 @@ struct Quantity {
     /// `largest` states no target (and 400 digits would read as infinity, which JSON cannot hold).
     private static func decimal(_ digits: Substring) -> Double? {
         var text = String(digits)
-        if text.contains(TargetPattern.thousands) { text = text.replacingOccurrences(of: ".", with: "") }
+        if text.contains(TargetWords.groupedThousands) { text = text.replacingOccurrences(of: ".", with: "") }
         text = text.replacingOccurrences(of: ",", with: ".")
         guard let value = Double(text), value < largest else { return nil }
         return value
@@ -101,16 +101,4 @@ struct Quantity {
         return "/-".contains(before) || "/".contains(after) || before.isLetter
             || (after.isLetter && !" %".contains(after))
     }
-
-    private nonisolated(unsafe) static let number = /(?<digits>\d+(?:[.,]\d+)*)(?<percent>\s*%)?/
-}
-
-/// The target wordings' patterns, built once (a literal in a function is parsed at every call).
-enum TargetPattern {
-    nonisolated(unsafe) static let orMore = /^\s*%?\s*trở lên/
-    nonisolated(unsafe) static let orLess = /^\s*%?\s*trở xuống/
-    nonisolated(unsafe) static let atMost = /(?:tối đa|không quá|không vượt quá|không nhiều hơn|dưới|ít hơn)\s*(?:là\s*)?$/
-    nonisolated(unsafe) static let atLeast = /(?:tối thiểu|ít nhất|trên|không dưới|không thấp hơn|không ít hơn|lớn hơn|hơn|vượt)\s*(?:từ\s*|là\s*|đạt\s*)?$/
-    nonisolated(unsafe) static let about = /(?:khoảng|xấp xỉ|gần|chừng|ước)\s*$/
-    nonisolated(unsafe) static let thousands = /^\d{1,3}(?:\.\d{3})+$/
 }

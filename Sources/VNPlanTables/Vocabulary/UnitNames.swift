@@ -49,6 +49,11 @@ enum UnitNames {
             && word.allSatisfy { $0.isLetter || $0.isNumber || "-&/.".contains($0) }
     }
 
+    /// The actions by their first word, so that each word of a name is looked up once
+    /// rather than compared with every action.
+    private static let actionsByFirstWord: [Substring: [String]] =
+        Dictionary(grouping: actions) { $0.prefix { $0 != " " } }
+
     /// Where the unit's name ends in "Trung tâm … tham mưu thực hiện …": the first action
     /// word outside parentheses, if the text starts like a unit. `nil` when nothing ends it.
     static func endOfName(in text: Substring) -> String.Index? {
@@ -63,7 +68,9 @@ enum UnitNames {
             if character == ")" { depth = max(0, depth - 1) }
             if depth == 0, character == " ", index > text.startIndex {
                 let rest = text[text.index(after: index)...]
-                if actions.contains(where: { startsWithWord(rest, $0) }) { return index }
+                let word = rest.prefix { $0 != " " && $0 != "," && $0 != ";" && $0 != "." }
+                if let candidates = actionsByFirstWord[word],
+                   candidates.contains(where: { startsWithWord(rest, $0) }) { return index }
             }
             index = text.index(after: index)
         }

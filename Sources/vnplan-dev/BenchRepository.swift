@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanModel
 import VNPlanPipeline
 
@@ -13,7 +14,7 @@ struct BenchRepository: ParsableCommand {
             plans (issuer, number, years), builds the index from them, updates it with nothing \
             and with 100 plans changed, and times each analyst question --repeat times. \
             Prints the figures as the Markdown of BENCHMARKS.md.
-            Example: vnplan bench-repository samples/*.docx --plans-from samples/expected
+            Example: vnplan-dev bench-repository samples/*.docx --plans-from samples/expected
             """)
 
     @Argument(help: ArgumentHelp("DOCX files to ingest copies of.", valueName: "docx"))
@@ -36,7 +37,7 @@ struct BenchRepository: ParsableCommand {
         let documents = try self.documents.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let basePlans = try FileManager.default.contentsOfDirectory(atPath: plansFrom).filter { $0.hasSuffix(".json") }.sorted()
             .map { try JSONDecoder().decode(Plan.self, from: Data(contentsOf: URL(fileURLWithPath: plansFrom).appendingPathComponent($0))) }
-        guard !documents.isEmpty, !basePlans.isEmpty else { throw UsageFailure("give DOCX files and a folder of plans").exit }
+        guard !documents.isEmpty, !basePlans.isEmpty else { throw ValidationError("give DOCX files and a folder of plans") }
         let benchmark = RepositoryBenchmark(pipeline: Pipeline(configuration: try pipelineOptions.loadConfiguration()),
                                             workFolder: URL(fileURLWithPath: work), jobs: jobs)
         let figures = try benchmark.run(documents: documents, copies: copies, basePlans: basePlans,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VNPlanCommandOptions
 import VNPlanNormalizer
 
 struct LanguageModelCommand: ParsableCommand {
@@ -9,7 +10,7 @@ struct LanguageModelCommand: ParsableCommand {
         discussion: """
             The model is a trigram model of Vietnamese syllables (interpolated Kneser-Ney, pruned \
             and stored in back-off form) with an OCR noisy channel. It is committed as \
-            Sources/VNPlanNormalizer/Resources/syllable-lm.bin; `vnplan lm train` rebuilds it \
+            Sources/VNPlanNormalizer/Resources/syllable-lm.bin; `vnplan-dev lm train` rebuilds it \
             byte for byte from the same inputs.
             """,
         subcommands: [Train.self, Evaluate.self])
@@ -27,7 +28,7 @@ extension LanguageModelCommand {
 
                 Example:
                   python3 scripts/normalizer/ocr_corpus.py --set confusion --out /tmp/vnplan-ocr/confusion --pages 80 --langs eng,vie
-                  vnplan lm train --ocr-pairs /tmp/vnplan-ocr/confusion
+                  vnplan-dev lm train --ocr-pairs /tmp/vnplan-ocr/confusion
                 """)
 
         @Option(help: ArgumentHelp("Directory holding legal-vn.txt and vntc-news.txt.gz (or vntc-news.txt).", valueName: "dir"))

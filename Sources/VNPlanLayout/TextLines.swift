@@ -1,0 +1,72 @@
+import VNPlanModel
+
+/// Words that share a baseline, left to right.
+struct TextLine {
+    var words: [PageWord]
+    var box: BoundingBox
+
+    init(words: [PageWord]) {
+        self.words = words.sorted { $0.box.x < $1.box.x }
+        box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+    }
+
+    /// The line's text: a space where a gap separates two words, none where a word was cut
+    /// in two pieces (a change of font inside a word leaves no gap).
+    var text: String {
+        var text = ""
+        var previous: PageWord?
+        for word in words {
+            if let previous, word.box.x - previous.box.maxX > Self.spaceFraction * lineHeight {
+                text += " "
+            }
+            text += word.text
+            previous = word
+        }
+        return text
+    }
+
+    var lineHeight: Double { box.height }
+
+    /// A gap wider than this share of the line's height is a space between words.
+    static let spaceFraction = 0.08
+
+    var isBold: Bool {
+        let bold = words.filter(\.isBold).reduce(0) { $0 + $1.text.count }
+        return 2 * bold > words.reduce(0) { $0 + $1.text.count }
+    }
+
+    /// The lowest OCR confidence of the line's words, nil for a text layer.
+    var confidence: Double? { words.compactMap(\.confidence).min() }
+
+    /// Groups words into lines: a word joins the line whose first word's middle is within
+    /// 0.4 of a word's height of its own (a fixed band, so lines of neighbouring columns set at
+    /// other heights never chain into one). Sorting makes it O(n log n).
+    static func lines(of words: [PageWord]) -> [TextLine] {
+        let sorted = words.sorted { ($0.box.midY, $0.box.x) < ($1.box.midY, $1.box.x) }
+        var lines: [TextLine] = []
+        var current: [PageWord] = []
+        for word in sorted {
+            if let first = current.first,
+               abs(word.box.midY - first.box.midY) <= 0.4 * max(first.box.height, word.box.height) {
+                current.append(word)
+            } else {
+                if !current.isEmpty { lines.append(TextLine(words: current)) }
+                current = [word]
+            }
+        }
+        if !current.isEmpty { lines.append(TextLine(words: current)) }
+        return lines
+    }
+}
+
+/// The page's own measure: the median height of its words, against which every distance
+/// of the Layout stage is judged.
+struct PageScale {
+    let em: Double
+
+    init(words: [PageWord], unitsPerInch: Double) {
+        let heights = words.map(\.box.height).filter { $0 > 0 }.sorted()
+        // 12 pt when the page has no words to measure.
+        em = heights.isEmpty ? unitsPerInch / 6 : heights[heights.count / 2]
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+import VNPlanModel
+@testable import VNPlanLayout
+
+@Suite struct StreamTests {
+    /// Words of one line; `cells` are (x, text) pairs, words 6 pt a letter with 3 pt gaps.
+    static func line(_ y: Double, _ cells: [(Double, String)]) -> [PageWord] {
+        cells.flatMap { x, text -> [PageWord] in
+            var left = x
+            return text.split(separator: " ").map { piece in
+                defer { left += Double(piece.count) * 6 + 3 }
+                return Drawing.word(String(piece), x: left, y: y, width: Double(piece.count) * 6)
+            }
+        }
+    }
+
+    /// A letterhead: two blocks side by side over a wide gutter, two rows.
+    @Test func letterheadIsTwoColumns() throws {
+        var page = PageGeometry(number: 1, width: 600, height: 800)
+        page.words = Self.line(40, [(60, "ỦY BAN NHÂN DÂN"), (330, "CỘNG HÒA XÃ HỘI")])
+            + Self.line(55, [(70, "XÃ HÒA BÌNH"), (335, "Độc lập - Tự do")])
+            + Self.line(75, [(65, "Số: 12/KH-UBND"), (330, "Hòa Bình, ngày 15")])
+            + Self.line(110, [(60, "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát")])
+        var layout = LayoutAnalyzer()
+        layout.add(page)
+        let blocks = layout.finish().blocks
+        let table = try #require(Drawing.table(of: blocks))
+        #expect(table.columnCount == 2)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH", "CỘNG HÒA XÃ HỘI\nĐộc lập - Tự do"],
+                                                             ["Số: 12/KH-UBND", "Hòa Bình, ngày 15"]])
+        guard case .paragraph(let paragraph) = blocks.last else { Issue.record("no paragraph after the table"); return }
+        #expect(paragraph.text.hasPrefix("Căn cứ"))
+    }
+
+    /// Three columns without a line between them, a group row across two of them, and a cell
+    /// of two lines (the first stops short: the line break is the document's).
+    @Test func alignedWordsMakeColumnsAndRows() throws {
+        var page = PageGeometry(number: 1, width: 600, height: 800)
+        page.words = Self.line(100, [(60, "STT"), (120, "Nhiệm vụ"), (400, "Thời hạn")])
+            + Self.line(125, [(60, "I."), (120, "KIỂM SOÁT THỦ TỤC HÀNH CHÍNH TRÊN ĐỊA BÀN VÀ CÁC ĐƠN VỊ")])
+            + Self.line(150, [(60, "1"), (120, "Rà soát các thủ tục hành chính"), (400, "Quý I")])
+            + Self.line(165, [(120, "thuộc thẩm quyền")])
+            + Self.line(190, [(60, "2"), (120, "Công khai thủ tục"), (400, "Quý II")])
+        var layout = LayoutAnalyzer()
+        layout.add(page)
+        let table = try #require(Drawing.table(of: layout.finish().blocks))
+        #expect(table.columnCount == 3)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [
+            ["STT", "Nhiệm vụ", "Thời hạn"],
+            ["I.", "KIỂM SOÁT THỦ TỤC HÀNH CHÍNH TRÊN ĐỊA BÀN VÀ CÁC ĐƠN VỊ"],
+            ["1", "Rà soát các thủ tục hành chính\nthuộc thẩm quyền", "Quý I"],
+            ["2", "Công khai thủ tục", "Quý II"],
+        ])
+        #expect(table.rows[1].cells[1].columnSpan == 2)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import VNPlanModel
+import VNPlanPipeline
+import VNPlanReaders
+
+/// Each sample PDF is its DOCX printed by LibreOffice (`scripts/make-samples.py`): the PDF,
+/// read through the Layout stage, must give the plan its DOCX gives.
+@Suite struct PDFTwinTests {
+    static func ruledTwins() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: PipelineFixtures.samples.path)
+            .filter { $0.hasSuffix(".pdf") && !$0.contains("noborders") }
+            .map { String($0.dropLast(4)) }.sorted()
+    }
+
+    private func plans(_ name: String) throws -> (docx: Plan, pdf: Plan) {
+        func plan(_ ext: String) throws -> Plan {
+            try PipelineFixtures.pipeline.convert(
+                InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("\(name).\(ext)")))
+        }
+        return (try plan("docx"), try plan("pdf"))
+    }
+
+    /// Task by task, field by field; provenance (page, table, row) and confidence aside.
+    @Test(arguments: try ruledTwins())
+    func pdfGivesTheTasksOfItsDOCX(name: String) throws {
+        let (docx, pdf) = try plans(name)
+        #expect(pdf.source.format == .pdf)
+        #expect(pdf.tasks.count == docx.tasks.count)
+        for (fromDOCX, fromPDF) in zip(docx.tasks, pdf.tasks) {
+            var expected = fromDOCX, actual = fromPDF
+            actual.source = expected.source
+            actual.confidence = expected.confidence
+            #expect(actual == expected, "task \(fromDOCX.path)")
+        }
+        #expect(pdf.sections == docx.sections)
+        #expect(pdf.legalBasis == docx.legalBasis)
+        #expect(pdf.document == docx.document)
+        #expect(pdf.indicators == docx.indicators)
+        #expect(pdf.warnings == docx.warnings)
+    }
+
+    /// The district plan's table runs over several pages with a row cut by a page break; its
+    /// tasks all carry the provenance of the page they start on.
+    @Test func longTableKeepsItsPages() throws {
+        let (_, pdf) = try plans("kh-huyen-an-phu-2026")
+        let pages = Set(pdf.tasks.compactMap { $0.source.page })
+        #expect(pages.count >= 3)
+    }
+
+    /// Reading a PDF twice gives the same bytes.
+    @Test func pdfPlansAreDeterministic() throws {
+        let input = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-huyen-an-phu-2026.pdf"))
+        let first = try CanonicalJSON.string(PipelineFixtures.pipeline.convert(input))
+        #expect(try CanonicalJSON.string(PipelineFixtures.pipeline.convert(input)) == first)
+    }
+}
+
+/// The commune plan with every border removed: the stream rules find its letterhead and
+/// signature blocks, and its plan table's columns and header from aligned words alone.
+@Suite struct BorderlessPDFTests {
+    @Test func borderlessTableKeepsItsColumnsAndMetadata() throws {
+        let pdf = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.noborders.pdf"))
+        let docx = try InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx"))
+        #expect(try PipelineFixtures.pipeline.convert(pdf).document == PipelineFixtures.pipeline.convert(docx).document)
+        let table = try #require(try PipelineFixtures.pipeline.read(pdf).tables.first { $0.columnCount == 9 })
+        #expect(table.rows[0].cells.map(\.text) == ["TT", "Mục tiêu", "Nhiệm vụ", "Hoạt động", "Kết quả/Sản phẩm",
+                                                     "Chủ trì", "Phối hợp", "Thời gian", "Kinh phí"])
+        #expect(table.rows[1].cells.map(\.text) == (1...9).map { "(\($0))" })
+        // The group row spans the columns after its number.
+        #expect(table.rows[2].cells.map(\.text) == ["I.", "KIỂM SOÁT THỦ TỤC HÀNH CHÍNH"])
+    }
+}

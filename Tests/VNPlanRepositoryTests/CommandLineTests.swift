@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import VNPlanModel
+import VNPlanRepository
+
+/// The edges a user touches, through the built `vnplan` executable: standard input and output,
+/// exit codes, errors in words, and the analyst's CSV read by DuckDB and pandas.
+@Suite struct CommandLineTests {
+    /// The executable `swift build` and `swift test` put beside the test bundle.
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("vnplan")
+    static let samples = Fixtures.projectRoot.appendingPathComponent("samples")
+
+    struct Run {
+        var status: Int32
+        var output: Data
+        var errors: String
+        var text: String { String(decoding: output, as: UTF8.self) }
+    }
+
+    static func run(_ arguments: [String], input: URL? = nil, in folder: URL? = nil,
+                    program: URL = executable) throws -> Run {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes while the process runs, so neither fills and blocks it.
+        let errorData = Collected()
+        let errorReader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: data,
+                   errors: String(decoding: errorData.wait(), as: UTF8.self))
+    }
+
+    /// The samples' reviewed plans and the seed plans (many tasks, some with line breaks in
+    /// their cells), stored and indexed.
+    static func analystRepository() throws -> (repository: PlanRepository, tasks: Int) {
+        let repository = PlanRepository(root: try Fixtures.temporaryFolder("analyst"))
+        let store = PlanStore(repository: repository)
+        var tasks = 0
+        for file in try PlanRepository.jsonFiles(under: samples.appendingPathComponent("expected")) {
+            let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: file))
+            try store.store(plan, original: nil, originalExtension: "docx")
+            tasks += plan.tasks.count
+        }
+        #expect(try PlanIndex(repository: repository).update().problems == [])
+        return (repository, tasks)
+    }
+
+    /// The python3 a person would run: the first on PATH.
+    static let hasPython = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") } ?? false
+
+    @Test(.enabled(if: hasPython, "python3 is not installed"))
+    func duckDBAndPandasReadTheCSVExportAsVNPlanAnswers() throws {
+        let (repository, taskCount) = try Self.analystRepository()
+        #expect(taskCount > 200)
+        defer { try? FileManager.default.removeItem(at: repository.root) }
+        let csv = repository.root.appendingPathComponent("tasks.csv")
+        let export = try Self.run(["export", "--repo", repository.root.path, "--format", "csv", "--table", "tasks", "-o", csv.path])
+        #expect(export.status == 0, "\(export.errors)")
+
+        let unit = "trung tam phuc vu hanh chinh cong"
+        let query = try Self.run(["query", "--repo", repository.root.path, "--lead", unit, "--format", "json"])
+        #expect(query.status == 0, "\(query.errors)")
+        let rows = try JSONDecoder().decode([[String: JSONValue]].self, from: query.output)
+        // Lists stay lists in JSON.
+        #expect(rows.allSatisfy { if case .array = $0["lead"] { true } else { false } })
+        let indexed = try PlanIndex(repository: repository).select("SELECT count(*) FROM tasks").rows
+        #expect(indexed == [[.integer(taskCount)]])
+        #expect(rows.count > 0)
+
+        let answers = try Self.run(["python3", Fixtures.projectRoot.appendingPathComponent("scripts/analyst_answers.py").path,
+                                    csv.path, unit], program: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(answers.status == 0, "\(answers.errors); install DuckDB and pandas with make deps")
+        struct Answer: Decodable, Equatable { var rows: Int; var led: Int }
+        let read = try JSONDecoder().decode([String: Answer].self, from: answers.output)
+        #expect(read == ["duckdb": Answer(rows: taskCount, led: rows.count), "pandas": Answer(rows: taskCount, led: rows.count)])
+
+        // query and export name their columns alike.
+        let header = String(decoding: try Data(contentsOf: csv).dropFirst(3), as: UTF8.self).prefix { $0 != "\r\n" }
+        let exported = Set(header.split(separator: ",").map(String.init))
+        #expect(Set(rows[0].keys).isSubset(of: exported))
+    }
+
+    @Test func convertReadsStandardInputAndWritesStandardOutput() throws {
+        let document = Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx")
+        let fromFile = try Self.run(["convert", document.path])
+        let piped = try Self.run(["convert", "-", "-o", "-"], input: document)
+        #expect(fromFile.status == 0 && piped.status == 0, "\(piped.errors)")
+        let named = try JSONDecoder().decode(Plan.self, from: fromFile.output)
+        var fromStandardInput = try JSONDecoder().decode(Plan.self, from: piped.output)
+        #expect(fromStandardInput.source.file == "stdin")
+        fromStandardInput.source.file = named.source.file
+        #expect(fromStandardInput == named)
+
+        let folder = try Self.run(["convert", Self.samples.path])
+        #expect(folder.status == 1)
+        #expect(folder.errors.contains("\(Self.samples.path): is a folder; convert reads one document"))
+        #expect(!folder.errors.contains("NSCocoaErrorDomain"))
+    }
+
+    @Test func validateFailsWhenThereIsNothingToValidateOrNoPlan() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = try Self.run(["validate", folder.path])
+        #expect(empty.status == 1)
+        #expect(empty.errors.contains("nothing to validate"))
+
+        let docx = try Self.run(["validate", Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx").path])
+        #expect(docx.status == 1)
+        #expect(docx.text.contains("is not a plan"))
+
+        let plan = try Data(contentsOf: Self.samples.appendingPathComponent("expected/kh-xa-hoa-binh-2026.json"))
+        let cut = folder.appendingPathComponent("cut.json")
+        try plan.prefix(300).write(to: cut)
+        let truncated = try Self.run(["validate", "cut.json", "--format", "github"], in: folder)
+        let lines = String(decoding: plan.prefix(300), as: UTF8.self).components(separatedBy: "\n")
+        #expect(truncated.status == 1)
+        #expect(truncated.text.hasPrefix("::error file=cut.json,line=\(lines.count),title=vnplan validate::$: is not valid JSON at line \(lines.count), column "))
+        #expect(!truncated.text.contains("DecodingError"))
+
+        let valid = folder.appendingPathComponent("ok.json")
+        try plan.write(to: valid)
+        #expect(try Self.run(["validate", valid.path]).status == 0)
+
+        let named = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: named) }
+        #expect(Fixtures.writeMisnamedFile(in: named, contents: plan))
+        let misnamed = try Self.run(["validate", named.path])
+        #expect(misnamed.status == 1)
+        #expect(misnamed.text.contains("\u{FFFD}.json: $: the file name is not UTF-8 text"))
+    }
+
+    @Test func aFolderThatIsNotARepositoryIsRefusedAndLeftAlone() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["query"], ["index"], ["sql", "SELECT 1"], ["export"]] {
+            let result = try Self.run(arguments + ["--repo", folder.path])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.errors.contains("is not a plans repository"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func helpOfAnUnknownCommandIsAUsageError() throws {
+        #expect(try Self.run(["help", "nosuch"]).status == 2)
+        #expect(try Self.run(["help", "query"]).status == 0)
+    }
+
+    @Test func sqlStopsARunawayQueryWithAMessage() throws {
+        let repository = try IndexTests.repository()
+        try PlanIndex(repository: repository).update()
+        defer { try? FileManager.default.removeItem(at: repository.root) }
+        let endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+        let rows = try Self.run(["sql", "--repo", repository.root.path, endless + "SELECT x FROM n",
+                                 "--max-rows", "5", "--format", "jsonl"])
+        #expect(rows.status == 1)
+        #expect(rows.text == (1...5).map { "{\"x\":\($0)}\n" }.joined())
+        #expect(rows.errors.contains("stopped after 5 rows"))
+
+        let forever = try Self.run(["sql", "--repo", repository.root.path, endless + "SELECT count(*) FROM n",
+                                    "--timeout", "1", "--format", "json"])
+        #expect(forever.status == 1)
+        #expect(forever.text == "[]\n")
+        #expect(forever.errors.contains("stopped after 1 s"))
+    }
+}
+
+/// Data handed from a reading thread to the test.
+final class Collected: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var data: Data?
+
+    func set(_ value: Data) {
+        condition.lock()
+        data = value
+        condition.signal()
+        condition.unlock()
+    }
+
+    func wait() -> Data {
+        condition.lock()
+        defer { condition.unlock() }
+        while data == nil { condition.wait() }
+        return data ?? Data()
+    }
+}
