@@ -84,6 +84,11 @@ public struct Pipeline: Sendable {
                                 reason: "the pipeline does not run the tables stage for \(document.metadata.format.rawValue) files, so no plan can be made")
         }
         var plan = extractor.plan(from: document, normalization: summary)
+        // A misnamed binary file is still the document its content is: read, with a warning.
+        let format = document.metadata.format
+        if let claimed = FormatSniffer.claimedFormat(of: input.name), claimed != format {
+            plan.warnings.append("The file is named as \(claimed.rawValue.uppercased()) but its content is \(format.rawValue.uppercased()); it was read as \(format.rawValue.uppercased()).")
+        }
         plan.producer = producer
         return plan
     }
