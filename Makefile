@@ -3,11 +3,11 @@ SHELL := /bin/bash
 # Both install what is missing first (Debian packages, the Swift build).
 
 SWIFT ?= swift
-APT_PACKAGES = git pkg-config libxml2-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
+APT_PACKAGES = git pkg-config libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
                tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils
 OUT ?= out
 
-.PHONY: demo test build release deps bench-deps samples benchmark clean
+.PHONY: demo test build release deps bench-deps samples benchmark fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -53,6 +53,14 @@ samples:
 
 benchmark: release bench-deps
 	scripts/benchmark-docx.sh
+
+# Mutation fuzzing (scripts/fuzz.py): FUZZ_N mutants per format of every sample, each converted
+# under a time limit and a memory cap; prints the tally. Inputs that crash, hang or blow up are
+# copied into the regression corpus, Tests/Corpus/robustness. Exit 1 if any did.
+FUZZ_N ?= 300
+FUZZ_SEED ?= 1
+fuzz: release
+	python3 scripts/fuzz.py --per-format $(FUZZ_N) --seed $(FUZZ_SEED) --corpus Tests/Corpus/robustness
 
 clean:
 	rm -rf .build $(OUT)

@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
@@ -24,13 +23,14 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         .target(name: "VNPlanModel"),
         .target(name: "VNPlanReaders", dependencies: [
-            "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract", "COpenSSL",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract", "COpenSSL", "CZlib",
         ]),
         .target(name: "VNPlanLayout", dependencies: ["VNPlanModel"]),
         .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],

@@ -12,7 +12,7 @@ import sys
 CATEGORIES = [
     ("building regular expressions", ("_RegexParser", "RegexParser")),
     ("matching regular expressions", ("_StringProcessing",)),
-    ("DOCX reading (zip, XML)", ("ZIPFoundation", "libxml2", "libz", "VNPlanReaders")),
+    ("DOCX reading (zip, XML)", ("ZipArchive", "libxml2", "libz", "VNPlanReaders")),
     ("normalizer", ("VNPlanNormalizer",)),
     ("plan logic (tables)", ("VNPlanTables",)),
     ("canonical JSON, model", ("VNPlanModel",)),

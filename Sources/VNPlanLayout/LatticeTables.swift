@@ -7,11 +7,6 @@ struct LatticeTables {
     /// After joining, a page with more lines than this is a drawing; no table is looked for.
     static let lineLimit = 4_000
 
-    struct Found {
-        var grid: RuledGrid
-        var cells: [RuledGrid.Cell]
-    }
-
     /// Lines closer than this are one line (a double border, a border drawn twice).
     let snap: Double
 
@@ -61,27 +56,19 @@ struct LatticeTables {
     private func joined(_ segments: [RulingSegment]) -> [RulingSegment] {
         let sorted = segments.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
         var lines: [RulingSegment] = []
-        var cluster: [RulingSegment] = []
-        func flush() {
-            let position = cluster.map(\.position).reduce(0, +) / Double(max(cluster.count, 1))
+        for cluster in clusters(sorted, within: snap, position: \.position) {
+            let position = cluster.map(\.position).reduce(0, +) / Double(cluster.count)
+            let first = lines.count
             for piece in cluster.sorted(by: { $0.start < $1.start }) {
-                if var last = lines.last, last.orientation == piece.orientation,
-                   abs(last.position - position) < 0.001, piece.start <= last.end + snap {
-                    last.end = max(last.end, piece.end)
-                    last.thickness = max(last.thickness, piece.thickness)
-                    lines[lines.count - 1] = last
+                if lines.count > first, piece.start <= lines[lines.count - 1].end + snap {
+                    lines[lines.count - 1].end = max(lines[lines.count - 1].end, piece.end)
+                    lines[lines.count - 1].thickness = max(lines[lines.count - 1].thickness, piece.thickness)
                 } else {
                     lines.append(RulingSegment(orientation: piece.orientation, position: position,
                                                start: piece.start, end: piece.end, thickness: piece.thickness))
                 }
             }
-            cluster = []
         }
-        for segment in sorted {
-            if let first = cluster.first, segment.position - first.position > snap { flush() }
-            cluster.append(segment)
-        }
-        if !cluster.isEmpty { flush() }
         return lines
     }
 
@@ -90,12 +77,7 @@ struct LatticeTables {
     /// Lines that cross or touch belong to one table (union-find over crossings). Lines are
     /// sorted by position so a vertical line meets only the horizontals within its extent.
     private func connectedGroups(_ horizontals: [RulingSegment], _ verticals: [RulingSegment]) -> [Group] {
-        var parent = Array(0..<(horizontals.count + verticals.count))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
-            return index
-        }
+        var sets = DisjointSets(count: horizontals.count + verticals.count)
         let byPosition = horizontals.indices.sorted { horizontals[$0].position < horizontals[$1].position }
         let positions = byPosition.map { horizontals[$0].position }
         for (offset, vertical) in verticals.enumerated() {
@@ -103,27 +85,18 @@ struct LatticeTables {
             while index < positions.count, positions[index] <= vertical.end + snap {
                 let horizontal = horizontals[byPosition[index]]
                 if vertical.position >= horizontal.start - snap, vertical.position <= horizontal.end + snap {
-                    parent[root(byPosition[index])] = root(horizontals.count + offset)
+                    sets.join(byPosition[index], to: horizontals.count + offset)
                 }
                 index += 1
             }
         }
         var groups: [Int: Group] = [:]
-        for (index, line) in horizontals.enumerated() { groups[root(index), default: Group()].horizontals.append(line) }
-        for (index, line) in verticals.enumerated() { groups[root(horizontals.count + index), default: Group()].verticals.append(line) }
+        for (index, line) in horizontals.enumerated() { groups[sets.root(index), default: Group()].horizontals.append(line) }
+        for (index, line) in verticals.enumerated() { groups[sets.root(horizontals.count + index), default: Group()].verticals.append(line) }
         return groups.values
             .filter { !$0.horizontals.isEmpty && !$0.verticals.isEmpty }
             .sorted { ($0.horizontals.map(\.position).min() ?? 0) < ($1.horizontals.map(\.position).min() ?? 0) }
     }
-}
-
-func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
-    var low = 0, high = sorted.count
-    while low < high {
-        let middle = (low + high) / 2
-        if sorted[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low
 }
 
 /// One ruled table: its row and column anchors and its cells, each the union of the grid
@@ -157,12 +130,7 @@ struct RuledGrid {
 
         // A slot joins its right (lower) neighbour when no line covers the middle of the
         // boundary between them.
-        var parent = Array(0..<(rowCount * columnCount))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
-            return index
-        }
+        var slots = DisjointSets(count: rowCount * columnCount)
         let verticalsAt = Self.linesByAnchor(verticals, anchors: columns, snap: snap)
         let horizontalsAt = Self.linesByAnchor(horizontals, anchors: rows, snap: snap)
         for row in 0..<rowCount {
@@ -170,11 +138,11 @@ struct RuledGrid {
                 let slot = row * columnCount + column
                 if column + 1 < columnCount,
                    !Self.covers(verticalsAt[column + 1], from: rows[row], to: rows[row + 1]) {
-                    parent[root(slot + 1)] = root(slot)
+                    slots.join(slot + 1, to: slot)
                 }
                 if row + 1 < rowCount,
                    !Self.covers(horizontalsAt[row + 1], from: columns[column], to: columns[column + 1]) {
-                    parent[root(slot + columnCount)] = root(slot)
+                    slots.join(slot + columnCount, to: slot)
                 }
             }
         }
@@ -183,7 +151,7 @@ struct RuledGrid {
         var bounds: [Int: (minRow: Int, maxRow: Int, minColumn: Int, maxColumn: Int, count: Int)] = [:]
         for row in 0..<rowCount {
             for column in 0..<columnCount {
-                let group = root(row * columnCount + column)
+                let group = slots.root(row * columnCount + column)
                 if let b = bounds[group] {
                     bounds[group] = (min(b.minRow, row), max(b.maxRow, row), min(b.minColumn, column), max(b.maxColumn, column), b.count + 1)
                 } else {
@@ -203,7 +171,7 @@ struct RuledGrid {
         }
         for row in 0..<rowCount {
             for column in 0..<columnCount where slotCell[row][column] < 0 {
-                let group = root(row * columnCount + column)
+                let group = slots.root(row * columnCount + column)
                 guard let b = bounds[group] else { continue }
                 let isRectangle = (b.maxRow - b.minRow + 1) * (b.maxColumn - b.minColumn + 1) == b.count
                 if isRectangle {
@@ -211,7 +179,7 @@ struct RuledGrid {
                 } else {
                     var end = column
                     while end + 1 < columnCount, slotCell[row][end + 1] < 0,
-                          root(row * columnCount + end + 1) == group { end += 1 }
+                          slots.root(row * columnCount + end + 1) == group { end += 1 }
                     addCell(rows: row...row, columns: column...end)
                 }
             }
@@ -231,17 +199,7 @@ struct RuledGrid {
     }
 
     private static func anchors(_ positions: [Double], snap: Double) -> [Double] {
-        var anchors: [Double] = []
-        var cluster: [Double] = []
-        for position in positions.sorted() {
-            if let first = cluster.first, position - first > snap {
-                anchors.append(cluster.reduce(0, +) / Double(cluster.count))
-                cluster = []
-            }
-            cluster.append(position)
-        }
-        if !cluster.isEmpty { anchors.append(cluster.reduce(0, +) / Double(cluster.count)) }
-        return anchors
+        clusters(positions.sorted(), within: snap) { $0 }.map { $0.reduce(0, +) / Double($0.count) }
     }
 
     private static func linesByAnchor(_ lines: [RulingSegment], anchors: [Double], snap: Double) -> [[RulingSegment]] {

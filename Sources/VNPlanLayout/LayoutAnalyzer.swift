@@ -22,13 +22,13 @@ public struct LayoutAnalyzer: Sendable {
 
     public mutating func add(_ page: PageGeometry) {
         let carried = openTable.flatMap { $0.page == page.number - 1 ? $0.gutters : nil }
-        let result = PageLayout(page, carriedGutters: carried).blocks()
+        let pageLayout = PageLayout(page, carriedGutters: carried)
+        let result = pageLayout.blocks()
         warnings += result.warnings
-        let scale = PageScale(words: page.words, unitsPerInch: page.unitsPerInch)
         for (index, positioned) in result.blocks.enumerated() {
             if index == 0, case .table(let table) = positioned.block, let open = openTable,
                open.page == page.number - 1, case .table(let previous)? = blocks.last,
-               let joined = TableJoin(snap: max(scale.em, 1)).joined(previous, table, previousEdges: open.columnEdges,
+               let joined = TableJoin(snap: max(pageLayout.scale.em, 1)).joined(previous, table, previousEdges: open.columnEdges,
                                                                     sameColumns: positioned.continuesPreviousPage) {
                 blocks[blocks.count - 1] = .table(joined)
             } else {

@@ -7,24 +7,34 @@ struct StreamLayout {
     let lines: [TextLine]
     let scale: PageScale
     let page: PageGeometry
-    var carriedGutters: [ClosedRange<Double>]? = nil
+    let carriedGutters: [ClosedRange<Double>]?
+    /// The page's text area, measured once.
+    private let textLeft: Double
+    private let textRight: Double
+
+    init(lines: [TextLine], scale: PageScale, page: PageGeometry, carriedGutters: [ClosedRange<Double>]? = nil) {
+        self.lines = lines
+        self.scale = scale
+        self.page = page
+        self.carriedGutters = carriedGutters
+        textLeft = lines.map(\.box.x).min() ?? 0
+        textRight = lines.map(\.box.maxX).max() ?? page.width
+    }
 
     /// A gutter narrower than this share of the page's text height is a word gap.
     static let gutterFraction = 0.3
     /// A gutter this many text heights wide separates columns after two lines already.
     static let wideGutterFraction = 2.0
 
-    /// The page's text area.
-    private var textLeft: Double { lines.map(\.box.x).min() ?? 0 }
-    private var textRight: Double { lines.map(\.box.maxX).max() ?? page.width }
-
     func blocks() -> [PageLayout.PositionedBlock] {
         var blocks: [PageLayout.PositionedBlock] = []
         var paragraphLines: [TextLine] = []
+        // Only the page's first lines (a page number aside) may go on the table the previous
+        // page ended with.
+        var atPageTop = true
         var index = 0
         while index < lines.count {
-            // Only the page's first lines may go on the table the previous page ended with.
-            let carried = paragraphLines.allSatisfy(isPageNumber) && blocks.isEmpty ? carriedGutters : nil
+            let carried = atPageTop ? carriedGutters : nil
             if let region = StreamRegion.grow(from: index, in: lines, scale: scale, textLeft: textLeft,
                                               textRight: textRight, carriedGutters: carried) {
                 blocks += paragraphs(of: paragraphLines)
@@ -33,7 +43,9 @@ struct StreamLayout {
                                                          top: lines[index].box.y, gutters: region.gutters,
                                                          continuesPreviousPage: region.gutters == carried))
                 index = region.end
+                atPageTop = false
             } else {
+                atPageTop = atPageTop && isPageNumber(lines[index])
                 paragraphLines.append(lines[index])
                 index += 1
             }
@@ -46,8 +58,7 @@ struct StreamLayout {
 
     private func paragraphs(of lines: [TextLine]) -> [PageLayout.PositionedBlock] {
         guard !lines.isEmpty else { return [] }
-        let left = self.lines.map(\.box.x).min() ?? 0
-        let right = self.lines.map(\.box.maxX).max() ?? page.width
+        let (left, right) = (textLeft, textRight)
         let pitch = medianPitch(of: lines)
         var groups: [[TextLine]] = []
         for line in lines where !isPageNumber(line) {

@@ -12,6 +12,10 @@ struct StreamRegion {
     /// Offsets (into `lines`) of lines that span the columns.
     let spanning: Set<Int>
 
+    /// More lines than a page of a real table holds: a run stops there, so that trying every
+    /// start of a hostile page of many thousand lines stays linear in them.
+    static let longestRun = 400
+
     /// The table that starts at `start`, or nil when the lines there are not one.
     ///
     /// The run of lines that may be a table goes on while lines follow at the usual pitch and
@@ -33,13 +37,13 @@ struct StreamRegion {
         }
         guard !isProse(lines[start]), !isTitle(lines[start]) else { return nil }
         var end = start + 1
-        var pitches: [Double] = []
-        while end < lines.count {
+        var pitches: [Double] = []  // kept sorted, for their median
+        while end < lines.count, end - start < Self.longestRun {
             let line = lines[end]
             let pitch = line.box.y - lines[end - 1].box.y
-            let usualPitch = pitches.isEmpty ? 1.3 * em : pitches.sorted()[pitches.count / 2]
+            let usualPitch = pitches.isEmpty ? 1.3 * em : pitches[pitches.count / 2]
             if pitch > 1.6 * max(usualPitch, em) || isProse(line) || isTitle(line) { break }
-            pitches.append(pitch)
+            pitches.insert(pitch, at: lowerBound(pitches, pitch))
             end += 1
         }
         let run = Array(lines[start..<end])
@@ -62,7 +66,7 @@ struct StreamRegion {
     }
 
     private static func hasGap(_ line: TextLine, wider minimum: Double) -> Bool {
-        zip(line.words, line.words.dropFirst()).contains { $1.box.x - $0.box.maxX >= minimum }
+        line.coveredRanges(bridging: minimum).count > 1
     }
 
     /// The x-ranges, between the run's outer edges, that at most `crossings` lines cover (the
@@ -71,16 +75,7 @@ struct StreamRegion {
     static func gutters(of lines: [TextLine], wider minimum: Double, crossings: Int) -> [ClosedRange<Double>] {
         var events: [(x: Double, change: Int)] = []
         for line in lines {
-            // A gap narrower than a gutter inside a line is a word space: the line covers it.
-            var ranges: [ClosedRange<Double>] = []
-            for range in Occupancy(line).ranges {
-                if let last = ranges.last, range.lowerBound - last.upperBound < minimum {
-                    ranges[ranges.count - 1] = last.lowerBound...range.upperBound
-                } else {
-                    ranges.append(range)
-                }
-            }
-            for range in ranges {
+            for range in line.coveredRanges(bridging: minimum) {
                 events.append((range.lowerBound, 1))
                 events.append((range.upperBound, -1))
             }
@@ -264,36 +259,5 @@ struct StreamRegion {
         let sorted = pitches.filter { $0 > 0 }.sorted()
         // Among the shortest: lines within a cell, not the steps between rows.
         return sorted.isEmpty ? scale.em : max(sorted[sorted.count / 10], 0.6 * scale.em)
-    }
-}
-
-/// The x-ranges that words cover across a set of lines, merged; the gaps between them that
-/// no line crosses are gutters.
-struct Occupancy {
-    private(set) var ranges: [ClosedRange<Double>] = []
-
-    init(_ line: TextLine) { self = Occupancy().adding(line) }
-    private init() {}
-
-    func adding(_ line: TextLine) -> Occupancy {
-        var all = ranges + line.words.map { $0.box.x...$0.box.maxX }
-        all.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [ClosedRange<Double>] = []
-        for range in all {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
-        var result = Occupancy()
-        result.ranges = merged
-        return result
-    }
-
-    func gutters(wider minimum: Double) -> [ClosedRange<Double>] {
-        zip(ranges, ranges.dropFirst()).compactMap { left, right in
-            right.lowerBound - left.upperBound >= minimum ? left.upperBound...right.lowerBound : nil
-        }
     }
 }

@@ -35,6 +35,20 @@ struct TextLine {
         return 2 * bold > words.reduce(0) { $0 + $1.text.count }
     }
 
+    /// The x-ranges the line's words cover, a gap narrower than `minimum` (a word space)
+    /// counted as covered.
+    func coveredRanges(bridging minimum: Double) -> [ClosedRange<Double>] {
+        var ranges: [ClosedRange<Double>] = []
+        for word in words {
+            if let last = ranges.last, word.box.x - last.upperBound < minimum {
+                ranges[ranges.count - 1] = last.lowerBound...max(last.upperBound, word.box.maxX)
+            } else {
+                ranges.append(word.box.x...word.box.maxX)
+            }
+        }
+        return ranges
+    }
+
     /// The lowest OCR confidence of the line's words, nil for a text layer.
     var confidence: Double? { words.compactMap(\.confidence).min() }
 

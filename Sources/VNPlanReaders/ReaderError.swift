@@ -14,6 +14,10 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
     case imageTooLarge(file: String, page: Int, width: Int, height: Int, limit: Int)
     case ocrUnavailable(file: String, languages: [String])
     case disabledFormat(file: String, format: String)
+    /// Text that is no document: JSON, YAML, source code, a file list, binary junk.
+    case notADocument(file: String, reason: String)
+    /// The extension names one format and the content is another.
+    case formatMismatch(file: String, claimed: String, found: String)
 
     public var description: String {
         switch self {
@@ -32,7 +36,7 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
         case .malformedXML(let file, let part, let reason):
             "\(file): \(part) is not well-formed XML (\(reason))"
         case .tooLarge(let file, let part, let limit):
-            "\(file): \(part) expands beyond \(limit / 1_048_576) MB; refusing a possible zip bomb"
+            "\(file): \(part) expands beyond \(limit / 1_048_576) MB, more than any plan holds; refusing a possible zip bomb"
         case .damagedPDF(let file, let reason):
             "\(file): the PDF cannot be opened (\(reason))"
         case .noText(let file, let pages):
@@ -45,6 +49,10 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
             "\(file): tesseract cannot load the language data \(languages.joined(separator: "+")) (install tesseract-ocr-\(languages.first ?? "vie"), or change \"ocr.languages\" in pipeline.json)"
         case .disabledFormat(let file, let format):
             "\(file): the pipeline does not read \(format) files (add \"\(format)\" to \"formats\" in pipeline.json)"
+        case .notADocument(let file, let reason):
+            "\(file): not a document (\(reason)); vnplan reads plans: DOCX, PDF, scans and text extracted from them"
+        case .formatMismatch(let file, let claimed, let found):
+            "\(file): named as \(claimed.uppercased()) but its content is \(found == "text" ? "plain text" : found.uppercased()); the file is damaged or misnamed"
         }
     }
 }

@@ -25,7 +25,6 @@ struct VNPlan: ParsableCommand {
             Restore.self,
             Inspect.self,
             Worker.self,
-            BenchIngest.self,
         ]
     )
 

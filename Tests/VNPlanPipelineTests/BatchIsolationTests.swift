@@ -107,7 +107,10 @@ import VNPlanRepository
         try Self.hook("trap").write(to: input)
         let batch = try BatchIngest(pipeline: PipelineFixtures.pipeline, options: IngestOptions(
             repository: PlanRepository(root: work.appendingPathComponent("repo")), isolation: Self.workers(hooks: false)))
-        #expect(try batch.run([input]).map(\.status) == [.noPlanFound])
+        // Read as the text it is, which no plan is: refused, not trapped.
+        let outcome = try #require(try batch.run([input]).first)
+        #expect(outcome.status == .failed && outcome.signal == nil)
+        #expect(outcome.reason?.hasPrefix("not a document (it looks like YAML or a configuration file)") == true, "\(outcome.reason ?? "")")
     }
 
     @Test func documentWithoutPlanIsReportedNotWritten() throws {

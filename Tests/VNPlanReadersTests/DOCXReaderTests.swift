@@ -20,6 +20,26 @@ enum Fixtures {
         let name = try #require(names.first { $0.hasPrefix(prefix) })
         return try InputFile(contentsOf: realDocuments.appendingPathComponent(name))
     }
+
+    /// A zip made by Python's zipfile from the given entries.
+    static func zipArchive(entries: [String: Data]) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, data) in entries {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2])",
+                             folder.path + "-archive", folder.path]
+        try process.run()
+        process.waitUntilExit()
+        let archive = URL(fileURLWithPath: folder.path + "-archive.zip")
+        defer { try? FileManager.default.removeItem(at: archive) }
+        return try Data(contentsOf: archive)
+    }
 }
 
 @Suite struct DOCXReaderTests {
@@ -89,14 +109,14 @@ enum Fixtures {
     }
 
     @Test func zipWithoutDocumentPartIsNotAWordDocument() throws {
-        let archive = try zipArchive(entries: ["hello.txt": Data("xin chào".utf8)])
+        let archive = try Fixtures.zipArchive(entries: ["hello.txt": Data("xin chào".utf8)])
         #expect(throws: ReaderError.missingPart(file: "x.docx", part: "word/document.xml")) {
             try reader.read(InputFile(name: "x.docx", data: archive))
         }
     }
 
     @Test func brokenXMLNamesThePart() throws {
-        let archive = try zipArchive(entries: ["word/document.xml": Data("<w:document><w:body><w:p>".utf8)])
+        let archive = try Fixtures.zipArchive(entries: ["word/document.xml": Data("<w:document><w:body><w:p>".utf8)])
         #expect {
             try reader.read(InputFile(name: "bad.docx", data: archive))
         } throws: { error in
@@ -134,7 +154,7 @@ enum Fixtures {
             <w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
             <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>
             """
-        let archive = try zipArchive(entries: ["word/document.xml": Data(body.utf8), "word/numbering.xml": Data(numbering.utf8)])
+        let archive = try Fixtures.zipArchive(entries: ["word/document.xml": Data(body.utf8), "word/numbering.xml": Data(numbering.utf8)])
         let table = try #require(reader.read(InputFile(name: "word.docx", data: archive)).tables.first)
         #expect(table.columnCount == 4)
         #expect(table.rows[0].isRepeatedHeader)
@@ -151,26 +171,6 @@ enum Fixtures {
     @Test func readingTwiceGivesTheSameDocument() throws {
         let input = try Fixtures.sample("qd-phuong-cam-thanh-2025.docx")
         #expect(try reader.read(input) == reader.read(input))
-    }
-
-    /// A zip made by the system's `zip` tool from the given entries.
-    private func zipArchive(entries: [String: Data]) throws -> Data {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (path, data) in entries {
-            let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2])",
-                             folder.path + "-archive", folder.path]
-        try process.run()
-        process.waitUntilExit()
-        let archive = URL(fileURLWithPath: folder.path + "-archive.zip")
-        defer { try? FileManager.default.removeItem(at: archive) }
-        return try Data(contentsOf: archive)
     }
 }
 

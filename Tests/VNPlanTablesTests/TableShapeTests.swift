@@ -30,6 +30,21 @@ import VNPlanModel
             == ["1.2", "Rà soát danh mục thủ tục hành chính được tích hợp", "Công chức kiểm soát TTHC", "Thường xuyên"])
     }
 
+    /// A column whose header names no role keeps its cells in the task's note, under the
+    /// header's wording.
+    @Test func unnamedColumnIsKeptInTheNote() throws {
+        let grid = table([
+            ["Stt", "Nội dung", "Địa điểm", "Cơ quan chủ trì", "Thời gian", "Ghi chú"],
+            ["1", "Rà soát TTHC", "Bộ phận Một cửa", "Văn phòng", "Quý I", "Báo cáo quý"],
+            ["2", "Công khai TTHC", "", "Văn phòng", "Quý II", ""],
+        ])
+        let layout = try #require(TableLayout.recognise(grid))
+        #expect(layout.unnamed == [2: "Địa điểm"])
+        var outline = SectionOutline()
+        let tasks = TaskTableReader(table: grid, layout: layout, tableNumber: 1, planYear: 2026).read(into: &outline).tasks
+        #expect(tasks.map(\.note) == ["Báo cáo quý\nĐịa điểm: Bộ phận Một cửa", nil])
+    }
+
     @Test func numbersUnderASectionAreNotRepeated() {
         #expect(SectionOutline.join("III.1", "1.2") == "III.1.2")
         #expect(SectionOutline.join("II", "3") == "II.3")

@@ -24,6 +24,15 @@ import VNPlanModel
         #expect(TargetParser.parse("đạt từ 80% trở lên")?.comparator == .min)
     }
 
+    /// 400 digits read as infinity, which the plan's canonical JSON cannot hold.
+    @Test func aNumberBeyondAnyTargetStatesNone() {
+        let huge = String(repeating: "9", count: 400)
+        #expect(TargetParser.parse("Tỷ lệ đạt \(huge)%") == nil)
+        #expect(TargetParser.targets(in: "Tỷ lệ đạt \(huge)%; tỷ lệ hồ sơ đạt 98%").map(\.value) == [98])
+        #expect(TargetParser.parse("1.000.000.000.000.000 hồ sơ") == nil)
+        #expect(TargetParser.parse("100.000.000.000.000 hồ sơ")?.value == 1e14)
+    }
+
     @Test func atMost() {
         #expect(TargetParser.parse("không quá 5%")?.comparator == .max)
         #expect(TargetParser.parse("tối đa 10 ngày")?.comparator == .max)

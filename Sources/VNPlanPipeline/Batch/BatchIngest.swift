@@ -239,7 +239,8 @@ public struct BatchIngest: Sendable {
 
 extension Plan {
     /// Whether the document gave anything of a plan: a task, an indicator, an issuer or a title.
-    var hasContent: Bool {
+    /// A document with none of them is "no plan found": reported rather than stored.
+    public var hasContent: Bool {
         !tasks.isEmpty || !indicators.isEmpty || document.issuer != nil || document.title != nil
     }
 }

@@ -56,20 +56,26 @@ struct DocumentXMLParser {
                 case "w:numId" where inParagraphProperties:
                     paragraphs.lastIndex.map { paragraphs[$0].list.numID = parser.attribute("w:val") }
                 case "w:ilvl" where inParagraphProperties:
-                    paragraphs.lastIndex.map { paragraphs[$0].list.level = Int(parser.attribute("w:val") ?? "") ?? 0 }
+                    let level = GridLimits.number(parser.attribute("w:val"), clampedTo: GridLimits.listLevels) ?? 0
+                    paragraphs.lastIndex.map { paragraphs[$0].list.level = level }
                 case "w:tab" where !inParagraphProperties && !inRunProperties: appendText("\t")
                 case "w:br", "w:cr": appendText("\n")
                 case "w:noBreakHyphen": appendText("-")
                 case "w:sym": appendText("•")
                 case "w:tbl": tables.append(TableBuilder())
-                case "w:gridCol": tables.lastIndex.map { tables[$0].gridColumnCount += 1 }
+                case "w:gridCol":
+                    tables.lastIndex.map { tables[$0].gridColumnCount = min(tables[$0].gridColumnCount + 1, GridLimits.columns) }
                 case "w:tr": tables.lastIndex.map { tables[$0].startRow() }
-                case "w:gridBefore": tables.lastIndex.map { tables[$0].gridBefore(Int(parser.attribute("w:val") ?? "") ?? 0) }
+                case "w:gridBefore":
+                    let count = GridLimits.number(parser.attribute("w:val"), clampedTo: 0...GridLimits.columns) ?? 0
+                    tables.lastIndex.map { tables[$0].gridBefore(count) }
                 case "w:tblHeader":
                     let value = parser.attribute("w:val")
                     tables.lastIndex.map { tables[$0].markHeader(value == nil || value == "1" || value == "true") }
                 case "w:tc": tables.lastIndex.map { tables[$0].startCell() }
-                case "w:gridSpan": tables.lastIndex.map { tables[$0].setGridSpan(Int(parser.attribute("w:val") ?? "") ?? 1) }
+                case "w:gridSpan":
+                    let span = GridLimits.number(parser.attribute("w:val"), clampedTo: 1...GridLimits.columns) ?? 1
+                    tables.lastIndex.map { tables[$0].setGridSpan(span) }
                 case "w:vMerge":
                     let restart = parser.attribute("w:val") == "restart"
                     tables.lastIndex.map { tables[$0].setVerticalMerge(restart ? .restart : .continuation) }
@@ -147,11 +153,14 @@ private struct ParagraphBuilder {
     }
 
     func build() -> Paragraph {
-        Paragraph(text: text, listLabel: label, isBold: sawText && everyRunBold, isCentered: isCentered)
+        // Runs of marks may be cut across w:t elements: the whole paragraph is made stream-safe.
+        Paragraph(text: MarkRuns.streamSafe(text), listLabel: label, isBold: sawText && everyRunBold, isCentered: isCentered)
     }
 }
 
-/// A table being read, row by row, on Word's column grid.
+/// A table being read, row by row, on Word's column grid. Spans and shifts come clamped to
+/// `GridLimits.columns`, and a cell past that many columns is no real table's: it is dropped,
+/// so the grid stays as wide as Word's widest.
 private struct TableBuilder {
     enum VerticalMerge { case restart, continuation }
 
@@ -176,20 +185,22 @@ private struct TableBuilder {
     var hasOpenCell: Bool { openCell != nil }
 
     mutating func startRow() { openRow = PendingRow() }
-    mutating func gridBefore(_ count: Int) { openRow?.nextColumn += max(0, count) }
+    mutating func gridBefore(_ count: Int) { openRow?.nextColumn += count }
     mutating func markHeader(_ isHeader: Bool) { openRow?.isHeader = isHeader }
     mutating func startCell() { openCell = PendingCell() }
-    mutating func setGridSpan(_ span: Int) { openCell?.gridSpan = max(1, span) }
+    mutating func setGridSpan(_ span: Int) { openCell?.gridSpan = span }
     mutating func setVerticalMerge(_ merge: VerticalMerge) { openCell?.verticalMerge = merge }
     mutating func appendToCell(_ paragraph: Paragraph) { openCell?.paragraphs.append(paragraph) }
     mutating func appendNestedTable(_ table: Table) { openCell?.nested.append(table) }
 
     mutating func finishCell() {
-        guard let cell = openCell, var row = openRow else { return }
+        guard var cell = openCell, var row = openRow else { return }
+        openCell = nil
+        guard row.nextColumn < GridLimits.columns else { return }
+        cell.gridSpan = min(cell.gridSpan, GridLimits.columns - row.nextColumn)
         row.cells.append((cell, row.nextColumn))
         row.nextColumn += cell.gridSpan
         openRow = row
-        openCell = nil
     }
 
     mutating func finishRow() {

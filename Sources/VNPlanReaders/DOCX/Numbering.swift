@@ -27,16 +27,17 @@ struct NumberingDefinitions {
                 case "w:abstractNum": abstractID = parser.attribute("w:abstractNumId")
                 case "w:num": numID = parser.attribute("w:numId")
                 case "w:lvl" where numID == nil:
-                    levelIndex = Int(parser.attribute("w:ilvl") ?? "") ?? 0
+                    levelIndex = GridLimits.number(parser.attribute("w:ilvl"), clampedTo: GridLimits.listLevels) ?? 0
                     level = Level()
-                case "w:start": level.start = Int(parser.attribute("w:val") ?? "") ?? 1
+                case "w:start": level.start = GridLimits.number(parser.attribute("w:val"), clampedTo: GridLimits.listStart) ?? 1
                 case "w:numFmt": level.format = parser.attribute("w:val") ?? "decimal"
                 case "w:lvlText": level.text = parser.attribute("w:val") ?? ""
                 case "w:abstractNumId":
                     if let numID, let value = parser.attribute("w:val") { instances[numID] = (value, [:]) }
-                case "w:lvlOverride": overrideLevel = Int(parser.attribute("w:ilvl") ?? "") ?? 0
+                case "w:lvlOverride":
+                    overrideLevel = GridLimits.number(parser.attribute("w:ilvl"), clampedTo: GridLimits.listLevels) ?? 0
                 case "w:startOverride":
-                    if let numID, let value = Int(parser.attribute("w:val") ?? "") {
+                    if let numID, let value = GridLimits.number(parser.attribute("w:val"), clampedTo: GridLimits.listStart) {
                         instances[numID]?.startOverrides[overrideLevel] = value
                     }
                 default: break
@@ -104,9 +105,10 @@ struct ListCounter {
         }
     }
 
-    /// 1 → A, 26 → Z, 27 → AA (Word repeats the letter).
+    /// 1 → A, 26 → Z, 27 → AA (Word repeats the letter); past ZZZ, whose list is no plan's,
+    /// the number itself, so a label's length never follows a number in the file.
     private static func letters(_ value: Int) -> String {
-        guard value > 0 else { return "\(value)" }
+        guard value > 0, value <= 26 * 3 else { return "\(value)" }
         let letter = Character(UnicodeScalar(UInt8(65 + (value - 1) % 26)))
         return String(repeating: letter, count: (value - 1) / 26 + 1)
     }
@@ -144,7 +146,10 @@ struct StyleNumbering {
                 styleID = parser.attribute("w:type") == "paragraph" ? parser.attribute("w:styleId") : nil
             case "w:basedOn": if let styleID { basedOn[styleID] = parser.attribute("w:val") }
             case "w:numId": if let styleID { numbering[styleID, default: (nil, nil)].numID = parser.attribute("w:val") }
-            case "w:ilvl": if let styleID { numbering[styleID, default: (nil, nil)].level = Int(parser.attribute("w:val") ?? "") }
+            case "w:ilvl":
+                if let styleID {
+                    numbering[styleID, default: (nil, nil)].level = GridLimits.number(parser.attribute("w:val"), clampedTo: GridLimits.listLevels)
+                }
             default: break
             }
         }

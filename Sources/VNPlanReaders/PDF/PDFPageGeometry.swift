@@ -106,7 +106,9 @@ enum PDFPageGeometry {
             guard !text.isEmpty, let box else { return }
             // The subset tag stays: two subsets of one font may be encoded differently.
             let fontName = run?.fontName
-            words.append(PageWord(text: String(text), box: box, fontName: fontName,
+            // Stream-safe as text input is (MarkRuns): a word of thousands of marks would make
+            // every later comparison of it quadratic.
+            words.append(PageWord(text: MarkRuns.streamSafe(String(text)), box: box, fontName: fontName,
                                   fontSize: run.map(\.fontSize).flatMap { $0 > 0 && $0.isFinite ? $0 : nil },
                                   isBold: fontName.map(Self.isBold) ?? false))
         }

@@ -98,9 +98,9 @@ enum TextTableBuilder {
     static func table(_ rows: [RowSegment], mergingEmptyCells: Bool) -> Table? {
         let rows = rows.filter { $0.cells.contains { !$0.isEmpty } }
         guard !rows.isEmpty else { return nil }
-        let width = rows.map { RowAssembler.filledWidth($0.cells) }.max() ?? 0
+        let width = min(rows.map { RowAssembler.filledWidth($0.cells) }.max() ?? 0, GridLimits.columns)
         var tableRows: [TableRow] = rows.map { row in
-            let cells = row.cells.prefix(max(width, RowAssembler.filledWidth(row.cells)))
+            let cells = fitting(row.cells, into: width)
             return TableRow(
                 cells: cells.enumerated().map { column, cell in
                     TableCell(text: String(cell.text.withoutSurroundingSpaces), column: column,
@@ -110,6 +110,17 @@ enum TextTableBuilder {
         }
         if mergingEmptyCells { mergeEmptyCells(&tableRows) }
         return Table(rows: tableRows, columnCount: width, provenance: Provenance(page: rows.first?.page))
+    }
+
+    /// The row's cells up to `width`; a row wider than a real table (`GridLimits`) keeps the
+    /// text of the cells past it in its last cell, tab-separated as it came.
+    private static func fitting(_ cells: [RawCell], into width: Int) -> ArraySlice<RawCell> {
+        guard cells.count > width, width > 0, cells[width...].contains(where: { !$0.isEmpty }) else {
+            return cells.prefix(width)
+        }
+        var kept = cells.prefix(width)
+        kept[width - 1].text = cells[(width - 1)...].map(\.text).joined(separator: "\t")
+        return kept
     }
 
     /// An empty cell is covered by the cell above it when that one has text (or continues

@@ -9,6 +9,10 @@ import Foundation
 /// replaced here.
 enum TextDecoding {
     static func decode(_ data: Data) -> String {
+        MarkRuns.streamSafe(decodeBytes(data))
+    }
+
+    private static func decodeBytes(_ data: Data) -> String {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return String(decoding: bytes.dropFirst(3), as: UTF8.self)
@@ -34,7 +38,7 @@ enum TextDecoding {
 
     /// UTF-16 without a mark shows as text whose every other byte is zero; the side the
     /// zeros fall on gives the byte order. `nil` when the bytes do not look like UTF-16.
-    private static func unmarkedUTF16(_ bytes: [UInt8]) -> Bool? {
+    static func unmarkedUTF16<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool? {
         let sample = bytes.prefix(4096)
         guard sample.count >= 8 else { return nil }
         var evenZeros = 0, oddZeros = 0

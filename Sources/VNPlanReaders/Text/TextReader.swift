@@ -26,6 +26,7 @@ public struct TextReader: DocumentReader {
 
     public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
         let text = TextDecoding.decode(input.data)
+        if let reason = DocumentTextCheck.refusal(of: text) { throw .notADocument(file: input.name, reason: reason) }
         let lines = TextLine.lines(of: text)
         guard lines.contains(where: { $0.kind != .blank }) else { throw .empty(file: input.name) }
         let pages = lines.compactMap(\.page).max()
@@ -59,7 +60,7 @@ struct TextLayout {
     /// The blocks of pages of text (a PDF's text layer, OCR's pages): form feeds mark the pages
     /// for the text rules, which record them as provenance.
     static func blocks(ofPages pages: [String]) -> [Block] {
-        TextLayout(lines: TextLine.lines(of: pages.joined(separator: "\u{0C}"))).blocks()
+        TextLayout(lines: TextLine.lines(of: MarkRuns.streamSafe(pages.joined(separator: "\u{0C}")))).blocks()
     }
 
     func blocks() -> [Block] {

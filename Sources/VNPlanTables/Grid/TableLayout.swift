@@ -6,6 +6,9 @@ struct TableLayout: Equatable {
     /// Rows above the header (a title row inside the table), skipped.
     var firstHeaderRow: Int
     var roles: [Int: ColumnRole]
+    /// Columns whose header names no role ("Địa điểm", "Hình thức"), with the header's
+    /// wording: their cells are kept in the task's note under that wording.
+    var unnamed: [Int: String] = [:]
 
     var firstDataRow: Int { firstHeaderRow + headerRowCount }
 
@@ -25,6 +28,7 @@ struct TableLayout: Equatable {
         while first + count < table.rows.count, isHeaderRow(table.rows[first + count]) { count += 1 }
 
         var roles: [Int: ColumnRole] = [:]
+        var unnamed: [Int: String] = [:]
         for column in 0..<table.columnCount {
             // The lowest header cell is the most specific ("Chủ trì" under "Cơ quan thực hiện").
             for row in (first..<(first + count)).reversed() {
@@ -32,6 +36,10 @@ struct TableLayout: Equatable {
                       let role = ColumnRole(header: table[reference].text) else { continue }
                 roles[column] = role
                 break
+            }
+            if roles[column] == nil, let reference = grid[first + count - 1][column].reference {
+                let header = CellText.singleLine(table[reference].text)
+                if !header.isEmpty { unnamed[column] = header }
             }
         }
         // In an indicator table a bare "Đơn vị" is the unit of measure, not a responsible body.
@@ -44,7 +52,7 @@ struct TableLayout: Equatable {
         let named = Set(roles.values)
         guard !named.isDisjoint(with: ColumnRole.content), !named.isDisjoint(with: ColumnRole.details)
                 || named.contains(.number) && named.count >= 3 else { return nil }
-        return TableLayout(headerRowCount: count, firstHeaderRow: first, roles: roles)
+        return TableLayout(headerRowCount: count, firstHeaderRow: first, roles: roles, unnamed: unnamed)
     }
 
     /// A row whose short cells mostly name column roles.

@@ -131,7 +131,7 @@ struct TaskTableReader {
             outputs: lines(of: .outputs, in: cells),
             lead: lead, support: support, leadText: units.leadText, supportText: units.supportText,
             deadline: deadline,
-            funding: text(of: .funding, in: cells), note: text(of: .note, in: cells),
+            funding: text(of: .funding, in: cells), note: note(in: cells),
             source: RowSource(page: table.rows[row].provenance.page ?? table.provenance.page,
                               table: tableNumber, row: row + 1),
             confidence: (max(0, confidence) * 100).rounded() / 100)
@@ -144,6 +144,17 @@ struct TaskTableReader {
         for column in layout.columns(for: role) {
             if let text = cells[column], !text.isEmpty, !parts.contains(text) { parts.append(text) }
         }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// The note column, then the cells of columns whose header names no role, each under
+    /// its header's wording, so that no cell of the row is left out of the task.
+    private func note(in cells: [Int: String]) -> String? {
+        let unnamed = layout.unnamed.keys.sorted().compactMap { column -> String? in
+            guard let text = cells[column], !text.isEmpty, let header = layout.unnamed[column] else { return nil }
+            return "\(header): \(text)"
+        }
+        let parts = [text(of: .note, in: cells)].compactMap { $0 } + unnamed
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 

@@ -82,13 +82,18 @@ struct Quantity {
         return (.eq, false)
     }
 
-    /// Vietnamese writes "98,5" for 98.5 and "1.000" for a thousand.
+    /// Vietnamese writes "98,5" for 98.5 and "1.000" for a thousand. A number beyond
+    /// `largest` states no target (and 400 digits would read as infinity, which JSON cannot hold).
     private static func decimal(_ digits: Substring) -> Double? {
         var text = String(digits)
         if text.contains(TargetWords.groupedThousands) { text = text.replacingOccurrences(of: ".", with: "") }
         text = text.replacingOccurrences(of: ",", with: ".")
-        return Double(text)
+        guard let value = Double(text), value < largest else { return nil }
+        return value
     }
+
+    /// Integers below this are exact in a Double; no plan's target comes near it.
+    private static let largest = 1e15
 
     private static func isPartOfCode(_ range: Range<String.Index>, in text: String) -> Bool {
         let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "

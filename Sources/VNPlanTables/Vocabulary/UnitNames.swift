@@ -81,7 +81,8 @@ enum UnitNames {
     static func startsWithWord(_ text: Substring, _ word: String) -> Bool {
         // Case matters: an action is written in lowercase, a name's words capitalised
         // ("Ban Quản lý dự án" is a name, "… quản lý" an action).
-        guard text.count >= word.count, text.prefix(word.count) == word else { return false }
+        // No `text.count`: it walks the whole text, and this runs at every space of it.
+        guard text.prefix(word.count) == word else { return false }
         let next = text.dropFirst(word.count).first
         return next == nil || !(next!.isLetter || next!.isNumber)
     }

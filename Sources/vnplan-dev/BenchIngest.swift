@@ -12,10 +12,8 @@ struct BenchIngest: ParsableCommand {
             differs) into an empty repository, --rounds times with worker processes and as \
             many times in this process, alternating, and prints documents per second and the \
             overhead of the workers as the Markdown of BENCHMARKS.md.
-            Example: vnplan bench-ingest samples/*.docx --copies 300 --jobs 2
-            """,
-        // A benchmark, not a user's command; it stays here because it starts this executable's workers.
-        shouldDisplay: false)
+            Example: vnplan-dev bench-ingest samples/*.docx --copies 300 --jobs 2
+            """)
 
     @Argument(help: ArgumentHelp("DOCX files to convert copies of.", valueName: "docx"))
     var documents: [String]
@@ -28,6 +26,12 @@ struct BenchIngest: ParsableCommand {
 
     @OptionGroup var pipelineOptions: PipelineOptions
 
+    /// The workers are `vnplan worker` processes: the vnplan built beside this program.
+    static var vnplan: URL {
+        (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .deletingLastPathComponent().appendingPathComponent("vnplan")
+    }
+
     func validate() throws {
         guard !documents.isEmpty else { throw ValidationError("give DOCX files to convert") }
         guard copies > 0, rounds > 0, jobs > 0 else { throw ValidationError("--copies, --rounds and --jobs must be at least 1") }
@@ -36,7 +40,7 @@ struct BenchIngest: ParsableCommand {
     func run() throws {
         let documents = try self.documents.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let benchmark = IsolationBenchmark(pipeline: Pipeline(configuration: try pipelineOptions.loadConfiguration()),
-                                           worker: WorkerCommand(executable: Ingest.executable),
+                                           worker: WorkerCommand(executable: Self.vnplan),
                                            workFolder: URL(fileURLWithPath: work), jobs: jobs)
         let figures = try benchmark.run(documents: documents, copies: copies, rounds: rounds)
         let median = { (rounds: [Double]) in rounds.sorted()[rounds.count / 2] }
