@@ -64,7 +64,8 @@ struct PageLayout {
         for (cell, cellWords) in zip(grid.cells, words) {
             let lines = TextLine.lines(of: cellWords)
             let padding = lines.map(\.box.x).min().map { max(0, $0 - cell.box.x) } ?? 0
-            var tableCell = TableCell(text: WrappedText.text(of: lines, width: cell.box.width - 2 * padding),
+            var tableCell = TableCell(text: WrappedText.text(of: lines, width: cell.box.width - 2 * padding,
+                                                                    wordSpace: scale.wordSpace),
                                       column: cell.column, columnSpan: cell.columnSpan, rowSpan: cell.rowSpan,
                                       isBold: !lines.isEmpty && lines.allSatisfy(\.isBold))
             tableCell.provenance = provenance(cell.box, words: cellWords)

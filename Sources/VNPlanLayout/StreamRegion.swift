@@ -27,7 +27,7 @@ struct StreamRegion {
     static func grow(from start: Int, in lines: [TextLine], scale: PageScale, textLeft: Double,
                      textRight: Double, carriedGutters: [ClosedRange<Double>]? = nil) -> StreamRegion? {
         let em = scale.em
-        let minimumGutter = StreamLayout.gutterFraction * em
+        let minimumGutter = scale.columnGap
         let centre = (textLeft + textRight) / 2
         func isProse(_ line: TextLine) -> Bool {
             !hasGap(line, wider: minimumGutter) && line.box.width > 0.6 * (textRight - textLeft)
@@ -191,7 +191,7 @@ struct StreamRegion {
                 let lastLine = lastLineOfCell[rowIndex]?[column] ?? startLine
                 let span = rowLines[(rowIndex + 1)...].filter { $0 <= lastLine }.count + 1
                 let box = textLines.dropFirst().reduce(textLines[0].box) { $0.union($1.box) }
-                var cell = TableCell(text: WrappedText.text(of: textLines, width: columnWidth[column]),
+                var cell = TableCell(text: WrappedText.text(of: textLines, width: columnWidth[column], wordSpace: scale.wordSpace),
                                      column: column, rowSpan: span, isBold: textLines.allSatisfy(\.isBold))
                 cell.provenance = Provenance(page: page.number, boundingBox: box,
                                              ocrConfidence: textLines.compactMap(\.confidence).min())
@@ -231,7 +231,7 @@ struct StreamRegion {
         var groups: [[PageWord]] = []
         for word in line.words {
             if let last = groups.last?.last,
-               word.box.x - last.box.maxX >= StreamLayout.gutterFraction * scale.em,
+               word.box.x - last.box.maxX >= scale.columnGap,
                gutters.contains(where: { $0.lowerBound < word.box.x && $0.upperBound > last.box.maxX }) {
                 groups.append([word])
             } else if groups.isEmpty {

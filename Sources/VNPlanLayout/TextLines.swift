@@ -74,13 +74,28 @@ struct TextLine {
 }
 
 /// The page's own measure: the median height of its words, against which every distance
-/// of the Layout stage is judged.
+/// of the Layout stage is judged, and the median space between the words of a line.
 struct PageScale {
     let em: Double
+    /// The page's usual word space. A text layer's word boxes reach across the letters'
+    /// side bearings, a scan's boxes only across their ink, so the space between two words
+    /// is a fifth of the text height in one and half of it in the other.
+    let wordSpace: Double
 
     init(words: [PageWord], unitsPerInch: Double) {
         let heights = words.map(\.box.height).filter { $0 > 0 }.sorted()
         // 12 pt when the page has no words to measure.
-        em = heights.isEmpty ? unitsPerInch / 6 : heights[heights.count / 2]
+        let em = heights.isEmpty ? unitsPerInch / 6 : heights[heights.count / 2]
+        self.em = em
+        // Gaps wider than a text height are between columns, not words.
+        let spaces = TextLine.lines(of: words).flatMap { line in
+            zip(line.words, line.words.dropFirst()).map { $1.box.x - $0.box.maxX }
+        }.filter { $0 > 0 && $0 < em }.sorted()
+        wordSpace = spaces.isEmpty ? 0 : spaces[spaces.count / 2]
     }
+
+    /// Narrower than this, whitespace on a line is a word space; wider, it may be a gutter
+    /// between columns: 0.3 of the text height, or half as much again as the page's own
+    /// word space when its words are set wider apart.
+    var columnGap: Double { max(StreamLayout.gutterFraction * em, 1.5 * wordSpace) }
 }

@@ -94,9 +94,12 @@ public struct DiacriticRestorer: Sendable {
         var casing: Casing
         var judgement: Judgement
 
-        /// All capitals ("KIEM SOAT" or "TP", "II") or one letter (a list label "d)"): only
-        /// exact syllables are restored in them, never OCR repairs that would turn "II" into "ỦI".
-        var isAbbreviation: Bool { isLetter || casing == .upper }
+        var hasVowel: Bool
+
+        /// All capitals ("KIEM SOAT" or "TP", "II"), one letter (a list label "d)") or no vowel
+        /// ("Stt", "Tp"): only exact syllables are restored in them, never OCR repairs that
+        /// would turn "II" into "ỦI" or "Stt" into "Sút".
+        var isAbbreviation: Bool { isLetter || casing == .upper || !hasVowel }
     }
 
     private func analysis(of word: String) -> WordAnalysis {
@@ -113,7 +116,8 @@ public struct DiacriticRestorer: Sendable {
                 judgement = .damaged
             }
             return WordAnalysis(lowercased: lower, hasMarks: hasMarks, isLetter: lower.unicodeScalars.count == 1,
-                                casing: Casing(of: word), judgement: judgement)
+                                casing: Casing(of: word), judgement: judgement,
+                                hasVowel: lower.contains(where: VietnameseAlphabet.isVowel))
         }
     }
 
@@ -126,13 +130,17 @@ public struct DiacriticRestorer: Sendable {
     // MARK: Restoration
 
     /// Restores the lines of `text` whose degradation reaches `threshold`; others pass unchanged.
-    public func restore(text: String, threshold: Double) -> (text: String, tokens: [RestoredToken]) {
+    /// With no threshold every line is restored: OCR misreads one real word as another
+    /// ("kiếm soát" for "kiểm soát"), which no degradation score sees.
+    public func restore(text: String, threshold: Double?) -> (text: String, tokens: [RestoredToken]) {
         var restoredTokens: [RestoredToken] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let tokens = RestorableToken.tokens(of: line)
             let analyses = analyses(of: tokens)
-            let degradation = degradation(of: analyses)
-            guard degradation >= threshold, degradation > 0 else { return String(line) }
+            if let threshold {
+                let degradation = degradation(of: analyses)
+                guard degradation >= threshold, degradation > 0 else { return String(line) }
+            }
             let restored = restore(tokens, analyses: analyses)
             restoredTokens += restored.tokens
             return restored.text

@@ -49,14 +49,16 @@ public struct Normalizer: Sendable {
     /// The `restore` stage on one run of text: wrapped lines joined, damaged lines restored.
     /// Run it after `normalize`.
     public func restore(_ text: String) throws(LanguageModelError) -> NormalizedText {
-        restore(text, with: try loadedRestorer())
+        restore(text, with: try loadedRestorer(), threshold: configuration.restoration.threshold)
     }
 
     /// The `restore` stage on every paragraph and cell of a document (after `normalize`). The
     /// summary counts this stage only; add it to the `normalize` summary with `adding(_:)`.
     public func restore(_ document: SourceDocument) throws(LanguageModelError) -> (SourceDocument, NormalizationSummary) {
         let restorer = try loadedRestorer()
-        return mapping(document) { restore($0, with: restorer) }
+        // OCR misreads real words as other real words: every line of a recognised page is checked.
+        let threshold = document.metadata.usedOCR ? nil : configuration.restoration.threshold
+        return mapping(document) { restore($0, with: restorer, threshold: threshold) }
     }
 
     private func loadedRestorer() throws(LanguageModelError) -> DiacriticRestorer {
@@ -64,9 +66,9 @@ public struct Normalizer: Sendable {
         return DiacriticRestorer(model: try SyllableLanguageModel.bundled(), toneMarks: configuration.toneMarks)
     }
 
-    private func restore(_ text: String, with restorer: DiacriticRestorer) -> NormalizedText {
+    private func restore(_ text: String, with restorer: DiacriticRestorer, threshold: Double?) -> NormalizedText {
         let joined = LineJoining.joiningWrappedLines(text)
-        let (restored, tokens) = restorer.restore(text: joined, threshold: configuration.restoration.threshold)
+        let (restored, tokens) = restorer.restore(text: joined, threshold: threshold)
         // The words that joining changed, and every restored one: comparing the texts word by
         // word would undercount a restored word that also stood elsewhere ("hanh" → "hành"
         // beside a "hành").

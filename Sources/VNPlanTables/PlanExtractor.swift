@@ -34,11 +34,11 @@ public struct PlanExtractor: Sendable {
                 // the heading is the document's, above the table's parts).
                 let reader = TaskTableReader(table: table.table, layout: table.layout,
                                              tableNumber: table.ordinal, planYear: planYear)
-                var outline = SectionOutline()
+                var outline = SectionOutline(readByOCR: document.metadata.usedOCR)
                 var result = reader.read(into: &outline)
                 if let heading = Self.heading(in: document.blocks[(previousBlock + 1)..<table.block]),
                    !result.sections.contains(where: { SectionLabel($0.number)?.style == heading.label.style }) {
-                    var underHeading = SectionOutline()
+                    var underHeading = SectionOutline(readByOCR: document.metadata.usedOCR)
                     let path = underHeading.enter(heading.label)
                     sections.append(Section(path: path, number: heading.label.number, title: heading.title))
                     result = reader.read(into: &underHeading)

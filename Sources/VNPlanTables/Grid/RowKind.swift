@@ -20,7 +20,7 @@ extension RowKind {
                          layout: TableLayout, columnCount: Int) -> RowKind {
         let own = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
         if own.isEmpty { return .empty }
-        if own.count >= 2, own.allSatisfy(isColumnNumber) { return .columnNumbers }
+        if numbersTheColumns(own) { return .columnNumbers }
         if layout.isRepeatedHeader(row) { return .repeatedHeader }
 
         let detailsEmpty = layout.roles.allSatisfy { column, role in
@@ -56,7 +56,14 @@ extension RowKind {
         return .task
     }
 
-    private static func isColumnNumber(_ text: String) -> Bool {
-        text.contains(ListLabels.columnNumber)
+    /// "(1) (2) (3) …": every cell a column number, or, in a row of four cells or more, three
+    /// in four of them rising from (1) or (2), where OCR misread the rest ("(5)" as "ION").
+    private static func numbersTheColumns(_ cells: [String]) -> Bool {
+        let numbers = cells.compactMap { cell in
+            cell.firstMatch(of: ListLabels.columnNumber).flatMap { Int($0.output.number) }
+        }
+        if cells.count >= 2, numbers.count == cells.count { return true }
+        guard cells.count >= 4, numbers.count * 4 >= cells.count * 3, let first = numbers.first else { return false }
+        return first <= 2 && zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
     }
 }

@@ -40,7 +40,8 @@ struct TaskTableReader {
                                     layout: layout, columnCount: table.columnCount) {
             case .empty, .columnNumbers, .repeatedHeader:
                 continue
-            case .group(let label, let title):
+            case .group(let printed, let title):
+                let label = outline.resolving(printed)
                 let path = outline.enter(label)
                 result.sections.append(Section(path: path, number: label.number, title: title))
             case .task:

@@ -9,7 +9,7 @@ enum ListLabels {
     static let romanDigits = "IVXLC"
     static let romanLetters = "IVX"
     /// "(3)", "6 = 4 + 5": a cell of the row numbering the columns.
-    nonisolated(unsafe) static let columnNumber = /^\(?\d{1,2}\)?(\s*=\s*[\d\s\+\-x\*\/\(\)]+)?$/
+    nonisolated(unsafe) static let columnNumber = /^\(?(?<number>\d{1,2})\)?(\s*=\s*[\d\s\+\-x\*\/\(\)]+)?$/
     /// A bullet before an output.
     nonisolated(unsafe) static let bullet = /[-+•]\s*/
     /// A bullet before a unit: "- ", "* ", or a dash run into the name.
