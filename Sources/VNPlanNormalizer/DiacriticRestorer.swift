@@ -96,10 +96,11 @@ public struct DiacriticRestorer: Sendable {
 
         var hasVowel: Bool
 
-        /// All capitals ("KIEM SOAT" or "TP", "II"), one letter (a list label "d)") or no vowel
-        /// ("Stt", "Tp"): only exact syllables are restored in them, never OCR repairs that
-        /// would turn "II" into "ỦI" or "Stt" into "Sút".
-        var isAbbreviation: Bool { isLetter || casing == .upper || !hasVowel }
+        /// All capitals ("KIEM SOAT" or "TP", "II"), one letter (a list label "d)") or a
+        /// capitalised word without a vowel ("Stt", "Tp"): only exact syllables are restored
+        /// in them, never OCR repairs that would turn "II" into "ỦI" or "Stt" into "Sút"
+        /// (a lowercase "tdm" is OCR's "tâm").
+        var isAbbreviation: Bool { isLetter || casing == .upper || (casing == .capitalized && !hasVowel) }
     }
 
     private func analysis(of word: String) -> WordAnalysis {

@@ -31,19 +31,13 @@ public struct Pipeline: Sendable {
         }
         do {
             let reader = reader(for: format)
-            if let geometryReader = reader as? any PageGeometryReader, try drawsItsText(input, reader) {
+            if let geometryReader = reader as? any PageGeometryReader {
                 return try laidOut(input, geometryReader, observe)
             }
             return try reader.read(input)
         } catch {
             throw PipelineError(file: input.name, stage: .read, reason: error.description)
         }
-    }
-
-    /// A PDF with a text layer and an image are read as pages of geometry; a scanned PDF still as OCR text.
-    private func drawsItsText(_ input: InputFile, _ reader: any DocumentReader) throws(ReaderError) -> Bool {
-        guard let pdf = reader as? PDFReader else { return reader is ImageReader }
-        return try pdf.hasTextLayer(input)
     }
 
     /// Pages of geometry through the Layout stage, one page at a time.

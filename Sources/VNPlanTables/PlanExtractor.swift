@@ -20,6 +20,7 @@ public struct PlanExtractor: Sendable {
         var warnings = document.warnings
         var sections: [Section] = []
         var tasks: [PlanTask] = []
+        var weaklyRead: [String] = []
         var indicators: [Indicator] = []
 
         let type = metadata.info.type
@@ -46,7 +47,11 @@ public struct PlanExtractor: Sendable {
                 previousBlock = table.blocks.last ?? table.block
                 sections += result.sections
                 tasks += result.tasks
+                weaklyRead += result.weaklyRead
                 indicators += result.indicators
+            }
+            if !weaklyRead.isEmpty {
+                warnings.append("OCR read a cell of \(weaklyRead.count) row(s) unsurely (below \(Int(TaskTableReader.weakCellConfidence * 100))% confidence); check them against the page: \(weaklyRead.prefix(10).joined(separator: ", "))\(weaklyRead.count > 10 ? " …" : "").")
             }
             if recognised.isEmpty {
                 warnings.append("No plan table was found: no table has a header naming the work "

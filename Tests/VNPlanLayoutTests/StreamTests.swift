@@ -3,12 +3,13 @@ import VNPlanModel
 @testable import VNPlanLayout
 
 @Suite struct StreamTests {
-    /// Words of one line; `cells` are (x, text) pairs, words 6 pt a letter with 3 pt gaps.
-    static func line(_ y: Double, _ cells: [(Double, String)]) -> [PageWord] {
+    /// Words of one line; `cells` are (x, text) pairs, words 6 pt a letter with 3 pt gaps
+    /// (a text layer's boxes) or `gap` (a scan's boxes, around the ink only).
+    static func line(_ y: Double, _ cells: [(Double, String)], gap: Double = 3) -> [PageWord] {
         cells.flatMap { x, text -> [PageWord] in
             var left = x
             return text.split(separator: " ").map { piece in
-                defer { left += Double(piece.count) * 6 + 3 }
+                defer { left += Double(piece.count) * 6 + gap }
                 return Drawing.word(String(piece), x: left, y: y, width: Double(piece.count) * 6)
             }
         }
@@ -30,6 +31,30 @@ import VNPlanModel
                                                              ["Số: 12/KH-UBND", "Hòa Bình, ngày 15"]])
         guard case .paragraph(let paragraph) = blocks.last else { Issue.record("no paragraph after the table"); return }
         #expect(paragraph.text.hasPrefix("Căn cứ"))
+    }
+
+    /// OCR boxes hold only ink, so its word spaces are half a text height: the page's own
+    /// word space tells them from the letterhead's gutter, and a title or a line of prose
+    /// does not open a table.
+    @Test func inkBoxedWordsKeepTheirSpacesApartFromGutters() throws {
+        var page = PageGeometry(number: 1, width: 600, height: 800)
+        page.words = Self.line(40, [(60, "ỦY BAN NHÂN DÂN"), (330, "CỘNG HÒA XÃ HỘI")], gap: 7)
+            + Self.line(55, [(70, "XÃ HÒA BÌNH"), (335, "Độc lập - Tự do")], gap: 7)
+            + Self.line(75, [(65, "Số: 12/KH-UBND"), (330, "Hòa Bình, ngày 15")], gap: 7)
+            + Self.line(100, [(265, "KẾ HOẠCH")], gap: 7)
+            + Self.line(124, [(60, "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ")], gap: 7)
+            + Self.line(142, [(60, "về kiểm soát thủ tục hành chính và các văn bản hướng dẫn thi hành")], gap: 7)
+        var layout = LayoutAnalyzer()
+        layout.add(page)
+        let blocks = layout.finish().blocks
+        let table = try #require(Drawing.table(of: blocks))
+        #expect(table.columnCount == 2)
+        #expect(table.rows.first?.cells.map(\.text) == ["ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH", "CỘNG HÒA XÃ HỘI\nĐộc lập - Tự do"])
+        let paragraphs = blocks.compactMap { block -> String? in
+            if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
+        }
+        #expect(paragraphs.first == "KẾ HOẠCH")
+        #expect(paragraphs.last?.hasPrefix("Căn cứ") == true)
     }
 
     /// Three columns without a line between them, a group row across two of them, and a cell

@@ -53,6 +53,20 @@ import VNPlanModel
         #expect(result.changedTokens == 0)
     }
 
+    /// OCR misreads real words as other real words ("kiếm soát", "cụ thế"): no line looks
+    /// damaged, so every line of a recognised document is restored, and only of one.
+    @Test func realWordMisreadsAreRestoredInOCRDocumentsOnly() throws {
+        let misread = "Xây dựng các văn bản cụ thế để triển khai hoạt động kiếm soát TTHC"
+        func document(usedOCR: Bool) -> SourceDocument {
+            SourceDocument(metadata: SourceMetadata(fileName: "plan", sha256: "0", format: .pdf, usedOCR: usedOCR),
+                           blocks: [.paragraph(Paragraph(text: misread)), .paragraph(Paragraph(text: "Stt"))])
+        }
+        let (scanned, _) = try normalizer.restore(document(usedOCR: true))
+        #expect(scanned.paragraphs.map(\.text) == ["Xây dựng các văn bản cụ thể để triển khai hoạt động kiểm soát TTHC", "Stt"])
+        let (typed, _) = try normalizer.restore(document(usedOCR: false))
+        #expect(typed.paragraphs.map(\.text) == [misread, "Stt"])
+    }
+
     @Test func degradationSeparatesStrippedFromClean() {
         let restorer = DiacriticRestorer(model: model)
         #expect(restorer.degradation(of: "Cap nhat, cong khai 100% TTHC tren Cong dich vu cong") > 0.7)

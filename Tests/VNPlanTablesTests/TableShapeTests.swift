@@ -61,6 +61,43 @@ import VNPlanModel
         #expect(outline.path == "IX.2")
     }
 
+    /// OCR reads a bold "I." alone in a cell as "L." or "i." and "II." as "H.": in an OCR
+    /// reading, a letter that looks like the numeral due next is that numeral; elsewhere a
+    /// letter stays a letter.
+    @Test func romanLabelsMisreadByOCR() {
+        var scanned = SectionOutline(readByOCR: true)
+        let first = scanned.resolving(SectionLabel("i.")!)
+        #expect(first == SectionLabel("I."))
+        #expect(scanned.enter(first) == "I")
+        #expect(scanned.enter(scanned.resolving(SectionLabel("1.")!)) == "I.1")
+        let second = scanned.resolving(SectionLabel("H.")!)
+        #expect(second == SectionLabel("II."))
+        #expect(scanned.enter(second) == "II")
+        // "B." is no numeral; "L." after "II." is not the one due.
+        #expect(scanned.resolving(SectionLabel("B.")!) == SectionLabel("B."))
+        #expect(scanned.resolving(SectionLabel("L.")!) == SectionLabel("L."))
+        var typed = SectionOutline()
+        #expect(typed.resolving(SectionLabel("H.")!) == SectionLabel("H."))
+        #expect(typed.enter(SectionLabel("i.")!) == "i")
+        #expect(RomanNumeral.value(of: "XIV") == 14)
+        #expect(RomanNumeral.lookalike(of: "lH") == "III")
+        #expect(RomanNumeral.lookalike(of: "e") == nil)
+    }
+
+    /// "(1) (2) … (9)" with a cell OCR misread ("(5)" as "ION") still numbers the columns;
+    /// a row of counts does not.
+    @Test func columnNumbersRowWithAMisreadCell() throws {
+        let header = ["TT", "Nội dung", "Kết quả", "Chủ trì", "Phối hợp", "Thời gian"]
+        let rows = [header, ["(1", "(2)", "ION", "(4)", "(5)", "(6)"],
+                    ["1", "Rà soát TTHC", "Báo cáo", "Văn phòng", "Các phòng", "Quý I"],
+                    ["2", "12", "15", "20", "30", "Quý II"]]
+        let grid = table(rows)
+        let layout = try #require(TableLayout.recognise(grid))
+        var outline = SectionOutline()
+        let tasks = TaskTableReader(table: grid, layout: layout, tableNumber: 1, planYear: 2026).read(into: &outline).tasks
+        #expect(tasks.map(\.number) == ["1", "2"])
+    }
+
     @Test func tableWithoutItsHeaderIsReadByWhatItsColumnsHold() throws {
         let rows = [
             ["Mục tiêu A", "Nhiệm vụ 1", "Hoạt động 1", "Kế hoạch", "Trung tâm Phục vụ hành chính công", "Các phòng chuyên môn", "Trước 30/01/2026"],

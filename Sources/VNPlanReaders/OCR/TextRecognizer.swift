@@ -41,16 +41,6 @@ public struct TextRecognizer: Sendable {
         }
     }
 
-    /// The geometry of one grey page of `width` × `height` pixels, one byte each, rows
-    /// without padding, rendered or scanned at `resolution`.
-    public func pageGeometry(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, resolution: Int,
-                             pageNumber: Int, file: String) throws(ReaderError) -> PageGeometry {
-        let image = try Self.image(greyPixels: greyPixels, width: width, height: height, page: pageNumber, file: file)
-        return try OCREngine.withEngine(languages: languages, file: file) { engine throws(ReaderError) in
-            try recognition(by: engine, file: file).geometry(of: image, declaredResolution: resolution, pageNumber: pageNumber)
-        }
-    }
-
     /// The geometry of every page `next` gives, handed to `receive` in page order. Pages are
     /// produced on the calling thread and recognised ahead on up to `workers` threads, a few
     /// pages at a time, so memory stays bounded in the page count.
@@ -60,13 +50,7 @@ public struct TextRecognizer: Sendable {
         try PageWorkers<GreyPage>(workers: workers, languages: languages, file: file).run(
             next: next,
             recognize: { page, engine throws(ReaderError) in
-                let image = try page.pixels.withUnsafeBufferPointer { pixels throws(ReaderError) in
-                    guard let base = pixels.baseAddress, pixels.count >= page.width * page.height else {
-                        throw ReaderError.unreadableImage(file: file, reason: "page \(page.number) has fewer pixels than its size")
-                    }
-                    return try Self.image(greyPixels: base, width: page.width, height: page.height,
-                                          page: page.number, file: file)
-                }
+                let image = try Self.image(of: page, file: file)
                 return try recognizer.recognition(by: engine, file: file)
                     .geometry(of: image, declaredResolution: page.resolution, pageNumber: page.number)
             },
@@ -94,9 +78,17 @@ public struct TextRecognizer: Sendable {
         public var confidence: Double
     }
 
-    func recognize(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, file: String) throws(ReaderError) -> Page {
-        let image = try Self.image(greyPixels: greyPixels, width: width, height: height, page: 1, file: file)
-        return try text(of: image, declaredResolution: dpi, file: file)
+    func text(of page: GreyPage, file: String) throws(ReaderError) -> Page {
+        try text(of: Self.image(of: page, file: file), declaredResolution: page.resolution, file: file)
+    }
+
+    private static func image(of page: GreyPage, file: String) throws(ReaderError) -> LeptonicaImage {
+        try page.pixels.withUnsafeBufferPointer { pixels throws(ReaderError) in
+            guard let base = pixels.baseAddress, pixels.count >= page.width * page.height else {
+                throw ReaderError.unreadableImage(file: file, reason: "page \(page.number) has fewer pixels than its size")
+            }
+            return try image(greyPixels: base, width: page.width, height: page.height, page: page.number, file: file)
+        }
     }
 
     /// The prepared page's text as tesseract orders it, read as one block.

@@ -26,32 +26,47 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
                                   blocks: TextLayout.blocks(ofPages: texts))
         }
         guard let recognizer else { throw .noText(file: input.name, pages: pages.count) }
-        let recognized = try pages.map { page throws(ReaderError) in
-            try Self.recognize(page, with: recognizer, file: input.name)
+        let recognized = try pages.indices.map { index throws(ReaderError) in
+            try recognizer.text(of: Self.greyPage(index, of: document, dpi: recognizer.dpi, file: input.name),
+                                file: input.name)
         }
         return try RecognizedDocument.document(of: recognized, input: input, format: .pdf)
     }
 
-    /// Whether any page has a text layer: such a PDF is read as geometry (`readPages`),
-    /// one without as a scan (`read`).
-    public func hasTextLayer(_ input: InputFile) throws(ReaderError) -> Bool {
-        let document = try Self.open(input)
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        guard Self.pageCount(of: document) > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
-        for index in 0..<Self.pageCount(of: document) {
-            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
-            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            if !Self.text(of: page).allSatisfy(\.isWhitespace) { return true }
-        }
-        return false
+    private static func showsAnImage(_ page: OpaquePointer) -> Bool {
+        guard let images = poppler_page_get_image_mapping(page) else { return false }
+        poppler_page_free_image_mapping(images)
+        return true
     }
 
-    /// Each page's words and rulings, read and released one at a time.
+    /// Whether any page has a text layer; a PDF without one is a scan.
+    private static func hasTextLayer(_ document: OpaquePointer) -> Bool {
+        (0..<pageCount(of: document)).contains { index in
+            guard let page = poppler_document_get_page(document, Int32(index)) else { return false }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            return !text(of: page).allSatisfy(\.isWhitespace)
+        }
+    }
+
+    /// Each page's words and rulings, read and released one at a time. A scan's pages are
+    /// rendered and recognised ahead on every core; in a PDF with a text layer, a page
+    /// without text that shows an image (a scanned annex) is recognised on its own, and a
+    /// blank page is left blank.
     public func readPages(_ input: InputFile,
                           into receive: (PageGeometry) -> Void) throws(ReaderError) -> SourceMetadata {
         let document = try Self.open(input)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
         let count = Self.pageCount(of: document)
+        guard count > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
+        if let recognizer, !Self.hasTextLayer(document) {
+            var next = 0
+            try recognizer.pageGeometries(file: input.name, next: { () throws(ReaderError) -> TextRecognizer.GreyPage? in
+                defer { next += 1 }
+                return next < count ? try Self.greyPage(next, of: document, dpi: recognizer.dpi, file: input.name) : nil
+            }, receive: receive)
+            return input.metadata(format: .pdf, pageCount: count, usedOCR: true)
+        }
+        var usedOCR = false
         for index in 0..<count {
             guard let page = poppler_document_get_page(document, Int32(index)) else {
                 receive(PageGeometry(number: index + 1, width: 0, height: 0,
@@ -59,10 +74,17 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
                 continue
             }
             let geometry = PDFPageGeometry.geometry(of: page, number: index + 1)
+            let showsAnImage = geometry.words.isEmpty && Self.showsAnImage(page)
             g_object_unref(UnsafeMutableRawPointer(page))
-            receive(geometry)
+            if showsAnImage, let recognizer {
+                var pending = [try Self.greyPage(index, of: document, dpi: recognizer.dpi, file: input.name)]
+                try recognizer.pageGeometries(file: input.name, next: { pending.popLast() }, receive: receive)
+                usedOCR = true
+            } else {
+                receive(geometry)
+            }
         }
-        return input.metadata(format: .pdf, pageCount: count)
+        return input.metadata(format: .pdf, pageCount: count, usedOCR: usedOCR)
     }
 
     static func pageCount(of document: OpaquePointer) -> Int {
@@ -129,17 +151,21 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         return String(cString: text)
     }
 
-    /// The page rendered on white at the recognizer's resolution, turned grey, and read.
-    private static func recognize(_ page: OpaquePointer, with recognizer: TextRecognizer,
-                                  file: String) throws(ReaderError) -> TextRecognizer.Page {
+    /// The page at `index` rendered on white at `dpi`, as grey pixels for OCR.
+    private static func greyPage(_ index: Int, of document: OpaquePointer, dpi: Int,
+                                 file: String) throws(ReaderError) -> TextRecognizer.GreyPage {
+        guard let page = poppler_document_get_page(document, Int32(index)) else {
+            throw .damagedPDF(file: file, reason: "page \(index + 1) cannot be opened")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
-        guard let (surface, pixelWidth, pixelHeight) = renderedPage(page, scale: Double(recognizer.dpi) / 72, printing: true) else {
-            throw .damagedPDF(file: file, reason: "a page of \(Int(min(width, 1e9))) × \(Int(min(height, 1e9))) pt is too large or has no size to render")
+        guard let (surface, pixelWidth, pixelHeight) = renderedPage(page, scale: Double(dpi) / 72, printing: true) else {
+            throw .damagedPDF(file: file, reason: "page \(index + 1) of \(Int(min(width, 1e9))) × \(Int(min(height, 1e9))) pt is too large or has no size to render")
         }
         defer { cairo_surface_destroy(surface) }
         guard let data = cairo_image_surface_get_data(surface) else {
-            throw .damagedPDF(file: file, reason: "a page could not be rendered")
+            throw .damagedPDF(file: file, reason: "page \(index + 1) could not be rendered")
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
         // RGB24 keeps each pixel in a native 32-bit word, 0x00RRGGBB; OCR needs only grey.
@@ -154,8 +180,7 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
                 }
             }
         }
-        return try grey.withUnsafeBufferPointer { buffer throws(ReaderError) in
-            try recognizer.recognize(greyPixels: buffer.baseAddress!, width: pixelWidth, height: pixelHeight, file: file)
-        }
+        return TextRecognizer.GreyPage(pixels: grey, width: pixelWidth, height: pixelHeight, resolution: dpi,
+                                       number: index + 1)
     }
 }

@@ -57,13 +57,15 @@ extension RowKind {
     }
 
     /// "(1) (2) (3) …": every cell a column number, or, in a row of four cells or more, three
-    /// in four of them rising from (1) or (2), where OCR misread the rest ("(5)" as "ION").
+    /// in four of them counting up by one from (1) or (2) in their places, where OCR misread
+    /// the rest ("(5)" as "ION").
     private static func numbersTheColumns(_ cells: [String]) -> Bool {
-        let numbers = cells.compactMap { cell in
-            cell.firstMatch(of: ListLabels.columnNumber).flatMap { Int($0.output.number) }
+        let numbers = cells.enumerated().compactMap { place, cell in
+            cell.firstMatch(of: ListLabels.columnNumber).flatMap { Int($0.output.number) }.map { (place, $0) }
         }
         if cells.count >= 2, numbers.count == cells.count { return true }
-        guard cells.count >= 4, numbers.count * 4 >= cells.count * 3, let first = numbers.first else { return false }
-        return first <= 2 && zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
+        guard cells.count >= 4, numbers.count * 4 >= cells.count * 3 else { return false }
+        let offsets = Set(numbers.map { $0.1 - $0.0 })
+        return offsets.count == 1 && offsets.isSubset(of: [1, 2])
     }
 }

@@ -18,7 +18,12 @@ struct TaskTableReader {
         /// Rows of an indicator table (Chỉ tiêu, Đơn vị, Chỉ tiêu năm …).
         var indicators: [Indicator] = []
         var skippedRows: [String] = []
+        /// Paths of the rows with a cell OCR read unsurely.
+        var weaklyRead: [String] = []
     }
+
+    /// Below this OCR confidence a cell's reading is worth checking against the page.
+    static let weakCellConfidence = 0.5
 
     func read(into outline: inout SectionOutline) -> Result {
         var result = Result()
@@ -30,12 +35,19 @@ struct TaskTableReader {
             var cells: [Int: String] = [:]
             var originColumns = Set<Int>()
             var numberIsMerged = false
+            // A row is read as surely as its least sure cell (a text-only OCR reading has
+            // one confidence for the table).
+            var ocrConfidence: Double?
             for column in 0..<table.columnCount {
                 guard let reference = grid[rowIndex][column].reference else { continue }
                 cells[column] = CellText.clean(table[reference].text)
+                if let cell = table[reference].provenance.ocrConfidence, !(cells[column] ?? "").isEmpty {
+                    ocrConfidence = min(ocrConfidence ?? cell, cell)
+                }
                 if case .origin = grid[rowIndex][column] { originColumns.insert(column) }
                 if layout.roles[column] == .number, table[reference].rowSpan > 1 { numberIsMerged = true }
             }
+            ocrConfidence = ocrConfidence ?? table.provenance.ocrConfidence
             switch RowKind.classify(cells: cells, originColumns: originColumns, row: row,
                                     layout: layout, columnCount: table.columnCount) {
             case .empty, .columnNumbers, .repeatedHeader:
@@ -64,8 +76,10 @@ struct TaskTableReader {
                 if layout.isIndicatorTable {
                     result.indicators.append(indicator(path: path, number: number, cells: cells))
                 } else {
-                    result.tasks.append(task(path: path, section: section, number: number, cells: cells, row: rowIndex))
+                    result.tasks.append(task(path: path, section: section, number: number, cells: cells, row: rowIndex,
+                                             ocrConfidence: ocrConfidence))
                 }
+                if let ocrConfidence, ocrConfidence < Self.weakCellConfidence { result.weaklyRead.append(path) }
             }
         }
         return result
@@ -105,7 +119,8 @@ struct TaskTableReader {
                          evaluatorText: text(of: .evaluator, in: cells))
     }
 
-    private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int) -> PlanTask {
+    private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int,
+                      ocrConfidence: Double?) -> PlanTask {
         let units = responsibility(in: cells)
         let (lead, support) = (units.lead, units.support)
         // The finest content column is the row's own work; a table with only "Nhiệm vụ"
@@ -120,7 +135,7 @@ struct TaskTableReader {
         if activity == nil { confidence -= 0.4 }
         if lead.isEmpty && support.isEmpty { confidence -= 0.2 }
         if deadline == nil && !layout.columns(for: .deadline).isEmpty { confidence -= 0.1 }
-        if let ocr = table.provenance.ocrConfidence { confidence *= ocr }
+        if let ocrConfidence { confidence *= ocrConfidence }
 
         let objective = text(of: .objective, in: cells)
         let targets = objective.map(TargetParser.targets(in:)) ?? []
