@@ -34,7 +34,8 @@ for run in $(seq "$runs"); do
     echo "== run $run"
     measure "vnplan convert scan.tif (2 cores)" .build/release/vnplan convert "$work/scan.tif"
     measure "vnplan convert scan.tif (taskset: 1 core)" taskset -c 0 .build/release/vnplan convert "$work/scan.tif"
-    measure "vnplan convert NQ-19…scan.pdf (render + OCR text)" .build/release/vnplan convert "$scan"
+    measure "vnplan convert NQ-19…scan.pdf (2 cores)" .build/release/vnplan convert "$scan"
+    measure "vnplan convert NQ-19…scan.pdf (taskset: 1 core)" taskset -c 0 .build/release/vnplan convert "$scan"
     measure "pdftoppm -r 300 -gray + tesseract -l vie, one thread" bash -c \
         "pdftoppm -r 300 -gray '$scan' '$work/cli' && for p in '$work'/cli-*.pgm; do OMP_THREAD_LIMIT=1 tesseract \"\$p\" - -l vie; done"
 done
