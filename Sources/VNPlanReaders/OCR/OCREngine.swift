@@ -20,7 +20,6 @@ final class OCREngine: @unchecked Sendable {
     }
 
     private init(languages: [String], file: String) throws(ReaderError) {
-        OCREngine.singleThreaded
         guard let handle = TessBaseAPICreate() else { throw .ocrUnavailable(file: file, languages: languages) }
         guard TessBaseAPIInit3(handle, nil, languages.joined(separator: "+")) == 0 else {
             TessBaseAPIDelete(handle)
@@ -118,6 +117,7 @@ final class OCREngine: @unchecked Sendable {
         idleLock.unlock()
         let engine: OCREngine
         if let reused { engine = reused } else { engine = try OCREngine(languages: languages, file: file) }
+        runOnThisThreadOnly()
         defer {
             idleLock.lock()
             if idle[languages, default: []].count < ProcessInfo.processInfo.activeProcessorCount {
@@ -130,12 +130,17 @@ final class OCREngine: @unchecked Sendable {
 
     /// Tesseract's OpenMP threads fight each other on a small machine: one page took 13.6 s
     /// with them and 2.5 s on one thread here; pages and files run in parallel instead. OpenMP
-    /// reads OMP_THREAD_LIMIT before `main`, so the regions are made inactive through its API
-    /// (found at run time: tesseract may be built without OpenMP). A limit the user set is kept.
-    private static let singleThreaded: Void = {
+    /// reads OMP_THREAD_LIMIT before `main`, so its parallel regions are made inactive through
+    /// its API (found at run time: tesseract may be built without OpenMP). The setting is the
+    /// calling thread's own (libgomp 11 on), so every thread that recognises makes it, each
+    /// time. A limit the user set is kept.
+    private static let setMaxActiveLevels: (@convention(c) (Int32) -> Void)? = {
         guard getenv("OMP_THREAD_LIMIT") == nil, let process = dlopen(nil, RTLD_NOW),
-              let symbol = dlsym(process, "omp_set_max_active_levels") else { return }
-        typealias SetMaxActiveLevels = @convention(c) (Int32) -> Void
-        unsafeBitCast(symbol, to: SetMaxActiveLevels.self)(0)
+              let symbol = dlsym(process, "omp_set_max_active_levels") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
     }()
+
+    private static func runOnThisThreadOnly() {
+        setMaxActiveLevels?(0)
+    }
 }
