@@ -5,7 +5,8 @@ import VNPlanModel
 /// Reads a PDF with poppler-glib. A born-digital PDF gives pages of geometry — the words of
 /// its text layer with their boxes and fonts, and the ruling lines it draws — for the Layout
 /// stage, one page at a time. A scan without a text layer has each page rendered with cairo
-/// and read by OCR.
+/// and its words read by OCR, as pages of geometry too (`read` gives a PDF as text instead,
+/// for callers of the `DocumentReader` interface).
 public struct PDFReader: DocumentReader, PageGeometryReader {
     public let format = SourceFormat.pdf
     /// Reads the pages of a scan; nil leaves a PDF without a text layer unread.
