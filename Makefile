@@ -36,9 +36,10 @@ release: deps
 
 demo: release
 	@mkdir -p $(OUT)
-	@for f in samples/*.docx samples/*.pdf samples/*.txt; do \
+	@# Each sample keeps its format in its plan's name: a DOCX, its PDF and its scans are twins.
+	@for f in samples/*.docx samples/*.pdf samples/*.txt samples/*.png samples/scans/*.tif; do \
 	  [ -e "$$f" ] || continue; \
-	  name=$$(basename "$$f"); name=$${name%.*}; \
+	  name=$$(basename "$$f"); \
 	  .build/release/vnplan convert "$$f" -o "$(OUT)/$$name.json" && echo "$$f → $(OUT)/$$name.json"; \
 	done
 
