@@ -109,6 +109,16 @@ import VNPlanModel
                                                   limit: ImagePages.pixelLimit)) { try pages(input) }
     }
 
+    /// A TIFF states each page's sides in 32 bits: a second page of 2³² − 1 × 2³² − 1 pixels
+    /// (`Tests/Corpus/robustness`) is refused, not multiplied into an overflow.
+    @Test func pageSidesOfThirtyTwoBitsAreRefusedWithoutOverflow() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Corpus/robustness/image-tiff-page2-sides-2pow32.tif")
+        let input = try InputFile(contentsOf: corpus)
+        #expect(throws: ReaderError.imageTooLarge(file: input.name, page: 2, width: 4_294_967_295, height: 4_294_967_295,
+                                                  limit: ImagePages.pixelLimit)) { try pages(input) }
+    }
+
     @Test func tinyImageIsRefused() throws {
         let input = try Self.encoded(name: "dot.png") { pixCreate(1, 1, 8) }
         #expect(throws: ReaderError.unreadableImage(file: "dot.png", reason: "page 1 is 1 × 1 pixels, too small to hold text")) {

@@ -57,7 +57,9 @@ struct ImagePages {
         guard let size else {
             throw .unreadableImage(file: file, reason: number == 1 ? "no image header" : "page \(number) has a damaged header")
         }
-        guard size.width * size.height <= Self.pixelLimit else {
+        // A TIFF states each side in 32 bits: their product is checked before it is trusted.
+        let (pixels, overflows) = size.width.multipliedReportingOverflow(by: size.height)
+        guard !overflows, pixels <= Self.pixelLimit else {
             throw .imageTooLarge(file: file, page: number, width: size.width, height: size.height, limit: Self.pixelLimit)
         }
         guard min(size.width, size.height) >= Self.smallestSide else {
