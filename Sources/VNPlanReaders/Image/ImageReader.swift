@@ -13,7 +13,7 @@ public struct ImageReader: PageGeometryReader {
                           into receive: (PageGeometry) -> Void) throws(ReaderError) -> SourceMetadata {
         var pages = try ImagePages(input)
         var count = 0
-        try recognizer.pageGeometries(of: &pages, file: input.name) { page in
+        try recognizer.pageGeometries(file: input.name, next: { () throws(ReaderError) in try pages.next() }) { page in
             count += 1
             receive(page)
         }

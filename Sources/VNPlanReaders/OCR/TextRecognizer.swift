@@ -21,48 +21,14 @@ public struct TextRecognizer: Sendable {
         self.workers = max(1, workers)
     }
 
-    /// A grey page handed over by a reader that renders pages itself.
-    public struct GreyPage: Sendable {
-        /// One byte a pixel, rows without padding, 0 black … 255 white.
-        public var pixels: [UInt8]
-        public var width: Int
-        public var height: Int
-        /// Pixels per inch the page was rendered at.
-        public var resolution: Int
-        /// 1-based page number in the file.
-        public var number: Int
-
-        public init(pixels: [UInt8], width: Int, height: Int, resolution: Int, number: Int) {
-            self.pixels = pixels
-            self.width = width
-            self.height = height
-            self.resolution = resolution
-            self.number = number
-        }
-    }
-
-    /// The geometry of every page `next` gives, handed to `receive` in page order. Pages are
-    /// produced on the calling thread and recognised ahead on up to `workers` threads, a few
-    /// pages at a time, so memory stays bounded in the page count.
-    public func pageGeometries(file: String, next: () throws(ReaderError) -> GreyPage?,
-                               receive: (PageGeometry) throws(ReaderError) -> Void) throws(ReaderError) {
-        let recognizer = self
-        try PageWorkers<GreyPage>(workers: workers, languages: languages, file: file).run(
-            next: next,
-            recognize: { page, engine throws(ReaderError) in
-                let image = try Self.image(of: page, file: file)
-                return try recognizer.recognition(by: engine, file: file)
-                    .geometry(of: image, declaredResolution: page.resolution, pageNumber: page.number)
-            },
-            receive: receive)
-    }
-
-    /// The decoded pages of an image file, as `pageGeometries(file:next:receive:)` does for grey pages.
-    func pageGeometries(of pages: inout ImagePages, file: String,
+    /// The geometry of every page `next` decodes, handed to `receive` in page order. Pages
+    /// are produced on the calling thread and recognised ahead on up to `workers` threads, a
+    /// few pages at a time, so memory stays bounded in the page count.
+    func pageGeometries(file: String, next: () throws(ReaderError) -> DecodedPage?,
                         receive: (PageGeometry) throws(ReaderError) -> Void) throws(ReaderError) {
         let recognizer = self
         try PageWorkers<DecodedPage>(workers: workers, languages: languages, file: file).run(
-            next: { () throws(ReaderError) in try pages.next() },
+            next: next,
             recognize: { page, engine throws(ReaderError) in
                 try recognizer.recognition(by: engine, file: file)
                     .geometry(of: page.image, declaredResolution: page.declaredResolution, pageNumber: page.number)
@@ -76,19 +42,6 @@ public struct TextRecognizer: Sendable {
         public var text: String
         /// The mean word confidence, 0...1.
         public var confidence: Double
-    }
-
-    func text(of page: GreyPage, file: String) throws(ReaderError) -> Page {
-        try text(of: Self.image(of: page, file: file), declaredResolution: page.resolution, file: file)
-    }
-
-    private static func image(of page: GreyPage, file: String) throws(ReaderError) -> LeptonicaImage {
-        try page.pixels.withUnsafeBufferPointer { pixels throws(ReaderError) in
-            guard let base = pixels.baseAddress, pixels.count >= page.width * page.height else {
-                throw ReaderError.unreadableImage(file: file, reason: "page \(page.number) has fewer pixels than its size")
-            }
-            return try image(greyPixels: base, width: page.width, height: page.height, page: page.number, file: file)
-        }
     }
 
     /// The prepared page's text as tesseract orders it, read as one block.
@@ -106,11 +59,13 @@ public struct TextRecognizer: Sendable {
         PageRecognition(engine: engine, file: file, assumedResolution: dpi)
     }
 
-    /// A leptonica image of the grey pixels (leptonica keeps 8-bit pixels in 32-bit words,
-    /// most significant byte first, so the rows are copied and the words' bytes swapped).
-    static func image(greyPixels: UnsafePointer<UInt8>, width: Int, height: Int, page: Int,
-                      file: String) throws(ReaderError) -> LeptonicaImage {
-        guard width * height <= ImagePages.pixelLimit else {
+    /// An 8-bit grey leptonica image of `width` × `height` pixels whose rows `fill` writes, a
+    /// byte a pixel from the left (leptonica keeps 8-bit pixels in 32-bit words, most
+    /// significant byte first, so the words' bytes are swapped once the rows are written).
+    static func greyImage(width: Int, height: Int, page: Int, file: String,
+                          fill: (_ row: Int, _ pixels: UnsafeMutableBufferPointer<UInt8>) -> Void) throws(ReaderError) -> LeptonicaImage {
+        let (pixels, overflows) = width.multipliedReportingOverflow(by: height)
+        guard !overflows, pixels <= ImagePages.pixelLimit else {
             throw .imageTooLarge(file: file, page: page, width: width, height: height, limit: ImagePages.pixelLimit)
         }
         guard min(width, height) >= ImagePages.smallestSide,
@@ -118,9 +73,9 @@ public struct TextRecognizer: Sendable {
             throw .unreadableImage(file: file, reason: "page \(page) is \(width) × \(height) pixels, too small to hold text")
         }
         let rowBytes = Int(pixGetWpl(image.pix)) * 4
-        let destination = UnsafeMutableRawPointer(data)
+        let rows = UnsafeMutableRawPointer(data).bindMemory(to: UInt8.self, capacity: rowBytes * height)
         for row in 0..<height {
-            (destination + row * rowBytes).copyMemory(from: greyPixels + row * width, byteCount: width)
+            fill(row, UnsafeMutableBufferPointer(start: rows + row * rowBytes, count: width))
         }
         pixEndianByteSwap(image.pix)
         return image

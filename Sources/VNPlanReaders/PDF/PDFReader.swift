@@ -28,8 +28,8 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         }
         guard let recognizer else { throw .noText(file: input.name, pages: pages.count) }
         let recognized = try pages.indices.map { index throws(ReaderError) in
-            try recognizer.text(of: Self.greyPage(index, of: document, dpi: recognizer.dpi, file: input.name),
-                                file: input.name)
+            let page = try Self.renderedForOCR(index, of: document, dpi: recognizer.dpi, file: input.name)
+            return try recognizer.text(of: page.image, declaredResolution: page.declaredResolution, file: input.name)
         }
         return try RecognizedDocument.document(of: recognized, input: input, format: .pdf)
     }
@@ -61,9 +61,9 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         guard count > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
         if let recognizer, !Self.hasTextLayer(document) {
             var next = 0
-            try recognizer.pageGeometries(file: input.name, next: { () throws(ReaderError) -> TextRecognizer.GreyPage? in
+            try recognizer.pageGeometries(file: input.name, next: { () throws(ReaderError) -> DecodedPage? in
                 defer { next += 1 }
-                return next < count ? try Self.greyPage(next, of: document, dpi: recognizer.dpi, file: input.name) : nil
+                return next < count ? try Self.renderedForOCR(next, of: document, dpi: recognizer.dpi, file: input.name) : nil
             }, receive: receive)
             return input.metadata(format: .pdf, pageCount: count, usedOCR: true)
         }
@@ -78,7 +78,7 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
             let showsAnImage = geometry.words.isEmpty && Self.showsAnImage(page)
             g_object_unref(UnsafeMutableRawPointer(page))
             if showsAnImage, let recognizer {
-                var pending = [try Self.greyPage(index, of: document, dpi: recognizer.dpi, file: input.name)]
+                var pending = [try Self.renderedForOCR(index, of: document, dpi: recognizer.dpi, file: input.name)]
                 try recognizer.pageGeometries(file: input.name, next: { pending.popLast() }, receive: receive)
                 usedOCR = true
             } else {
@@ -152,9 +152,9 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         return String(cString: text)
     }
 
-    /// The page at `index` rendered on white at `dpi`, as grey pixels for OCR.
-    private static func greyPage(_ index: Int, of document: OpaquePointer, dpi: Int,
-                                 file: String) throws(ReaderError) -> TextRecognizer.GreyPage {
+    /// The page at `index` rendered on white at `dpi`, as a grey image for OCR.
+    private static func renderedForOCR(_ index: Int, of document: OpaquePointer, dpi: Int,
+                                       file: String) throws(ReaderError) -> DecodedPage {
         guard let page = poppler_document_get_page(document, Int32(index)) else {
             throw .damagedPDF(file: file, reason: "page \(index + 1) cannot be opened")
         }
@@ -170,18 +170,15 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
         // RGB24 keeps each pixel in a native 32-bit word, 0x00RRGGBB; OCR needs only grey.
-        var grey = [UInt8](repeating: 255, count: pixelWidth * pixelHeight)
-        data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * pixelHeight) { pixels in
-            for y in 0..<pixelHeight {
-                let row = pixels + y * (stride / 4)
-                for x in 0..<pixelWidth {
-                    let value = row[x]
-                    let (red, green, blue) = ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
-                    grey[y * pixelWidth + x] = UInt8((red * 77 + green * 150 + blue * 29) >> 8)
-                }
+        let rendered = UnsafeRawPointer(data)
+        let image = try TextRecognizer.greyImage(width: pixelWidth, height: pixelHeight, page: index + 1,
+                                                 file: file) { y, row in
+            for x in row.indices {
+                let value = rendered.load(fromByteOffset: y * stride + 4 * x, as: UInt32.self)
+                let (red, green, blue) = ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
+                row[x] = UInt8((red * 77 + green * 150 + blue * 29) >> 8)
             }
         }
-        return TextRecognizer.GreyPage(pixels: grey, width: pixelWidth, height: pixelHeight, resolution: dpi,
-                                       number: index + 1)
+        return DecodedPage(image: image, number: index + 1, declaredResolution: dpi)
     }
 }
