@@ -6,7 +6,7 @@ format, each converted under a time limit and a memory cap, then a tally.
                     [--vnplan .build/release/vnplan] [--corpus Tests/Corpus/robustness]
                     [--samples DIR ...]
 
-Samples: samples/*.docx, *.pdf, *.png, *.jpg, *.txt, and ../shared/seeds/*.txt when present
+Samples: samples/*.docx, *.pdf, *.png, *.jpg, *.txt, samples/scans/*.tif, and ../shared/seeds/*.txt when present
 (any --samples folder). Mutations: byte flips, truncation, inserted and deleted runs, zip
 directory and local-header damage, XML attribute values replaced by huge numbers, deep
 nesting, wrong encodings, runs of combining marks, huge percentages, very wide rows,
@@ -39,7 +39,8 @@ import time
 import zipfile
 import zlib
 
-FORMATS = {".docx": "docx", ".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".txt": "text"}
+FORMATS = {".docx": "docx", ".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+           ".tiff": "image", ".txt": "text"}
 HUGE = ["2147483648", "-2147483649", "2147483647", "-2147483648", "100000000", "10000000000",
         "9223372036854775807", "-9223372036854775808", "99999999999999999999", "9" * 400, "-1", "0"]
 NUMERIC_ATTRIBUTES = [b"w:gridSpan", b"w:gridBefore", b"w:gridAfter", b"w:start", b"w:ilvl",
@@ -316,7 +317,36 @@ def png_huge_size(rng, data):
     return data[:8] + data[8:12] + body + struct.pack(">I", zlib.crc32(body)) + data[33:]
 
 
-IMAGE = [png_huge_size]
+def tiff_huge_size(rng, data):
+    """A TIFF page directory that states huge sides (32-bit LONG values), on a random page."""
+    if data[:4] not in (b"II*\x00", b"MM\x00*"):
+        return flip(rng, data)
+    order = "<" if data[:2] == b"II" else ">"
+    directories = []
+    offset = struct.unpack(order + "I", data[4:8])[0]
+    while 0 < offset < len(data) - 2 and len(directories) < 64:
+        directories.append(offset)
+        count = struct.unpack(order + "H", data[offset:offset + 2])[0]
+        end = offset + 2 + 12 * count
+        if end + 4 > len(data):
+            break
+        offset = struct.unpack(order + "I", data[end:end + 4])[0]
+    if not directories:
+        return flip(rng, data)
+    mutant = bytearray(data)
+    start = rng.choice(directories)
+    side = rng.choice([2**32 - 1, 2**31, 100000, 0])
+    for entry in range(struct.unpack(order + "H", data[start:start + 2])[0]):
+        at = start + 2 + 12 * entry
+        if at + 12 > len(data):
+            break
+        tag = struct.unpack(order + "H", data[at:at + 2])[0]
+        if tag in (256, 257):
+            mutant[at:at + 12] = struct.pack(order + "HHII", tag, 4, 1, side)
+    return bytes(mutant)
+
+
+IMAGE = [png_huge_size, tiff_huge_size]
 SPECIFIC = {"docx": DOCX, "text": TEXT, "image": IMAGE, "pdf": []}
 
 
@@ -399,11 +429,12 @@ def main():
     parser.add_argument("--memory-mb", type=int, default=2048, help="address-space cap per conversion")
     parser.add_argument("--vnplan", default=os.path.join(root, ".build/release/vnplan"))
     parser.add_argument("--samples", action="append",
-                        help="folders of samples (default: samples/ and ../shared/seeds when present)")
+                        help="folders of samples (default: samples/, samples/scans/ and ../shared/seeds when present)")
     parser.add_argument("--corpus", help="copy crashing, hanging or blowing-up inputs here")
     parser.add_argument("--verbose", action="store_true", help="one line per run")
     args = parser.parse_args()
-    folders = args.samples or [os.path.join(root, "samples"), os.path.join(root, "..", "shared", "seeds")]
+    folders = args.samples or [os.path.join(root, "samples"), os.path.join(root, "samples", "scans"),
+                               os.path.join(root, "..", "shared", "seeds")]
     by_format = {}
     for fmt, path in samples(folders):
         by_format.setdefault(fmt, []).append(path)
