@@ -35,14 +35,17 @@ public struct PlanExtractor: Sendable {
                 // the heading is the document's, above the table's parts).
                 let reader = TaskTableReader(table: table.table, layout: table.layout,
                                              tableNumber: table.ordinal, planYear: planYear)
-                var outline = SectionOutline(readByOCR: document.metadata.usedOCR)
+                let readByOCR = document.metadata.usedOCR
+                var outline = SectionOutline(readByOCR: readByOCR)
                 var result = reader.read(into: &outline)
-                if let heading = Self.heading(in: document.blocks[(previousBlock + 1)..<table.block]),
-                   !result.sections.contains(where: { SectionLabel($0.number)?.style == heading.label.style }) {
-                    var underHeading = SectionOutline(readByOCR: document.metadata.usedOCR)
-                    let path = underHeading.enter(heading.label)
-                    sections.append(Section(path: path, number: heading.label.number, title: heading.title))
-                    result = reader.read(into: &underHeading)
+                if let heading = Self.heading(in: document.blocks[(previousBlock + 1)..<table.block]) {
+                    var underHeading = SectionOutline(readByOCR: readByOCR)
+                    let label = underHeading.resolving(heading.label)
+                    if !result.sections.contains(where: { SectionLabel($0.number)?.style == label.style }) {
+                        let path = underHeading.enter(label)
+                        sections.append(Section(path: path, number: label.number, title: heading.title))
+                        result = reader.read(into: &underHeading)
+                    }
                 }
                 previousBlock = table.blocks.last ?? table.block
                 sections += result.sections

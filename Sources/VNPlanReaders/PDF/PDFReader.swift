@@ -27,7 +27,7 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
                                   blocks: TextLayout.blocks(ofPages: texts))
         }
         guard let recognizer else { throw .noText(file: input.name, pages: pages.count) }
-        let recognized = try pages.indices.map { index throws(ReaderError) in
+        let recognized = try (0..<Self.pageCount(of: document)).map { index throws(ReaderError) in
             let page = try Self.renderedForOCR(index, of: document, dpi: recognizer.dpi, file: input.name)
             return try recognizer.text(of: page.image, declaredResolution: page.declaredResolution, file: input.name)
         }

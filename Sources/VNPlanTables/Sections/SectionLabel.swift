@@ -57,7 +57,7 @@ struct SectionOutline {
     private var open: [(style: SectionLabel.Style, path: String)] = []
     /// The document was read by OCR, which reads a bold "I." alone in a cell as "L." or "i."
     /// and "II." as "H.".
-    var readByOCR = false
+    let readByOCR: Bool
     /// The last roman numeral entered, opened or since closed.
     private var lastRoman = 0
 
