@@ -22,8 +22,10 @@ struct Inspect: ParsableCommand {
     var json = false
 
     @Option(help: ArgumentHelp("""
-        Write one PNG per page of a PDF into this folder: the page with its words (blue), \
-        ruling lines (red), table cells (green) and paragraphs (grey) drawn over it.
+        Write one PNG per page of a PDF or a scan into this folder: the page with its words \
+        (blue), ruling lines (red), table cells (green) and paragraphs (grey) drawn over it; \
+        a scan's words are written in their boxes as OCR read them (unsure ones in red), \
+        on the page as it was turned upright and straightened.
         """, valueName: "folder"))
     var draw: String?
 
@@ -70,16 +72,18 @@ struct Inspect: ParsableCommand {
 extension Inspect {
     private func drawPages(of input: InputFile, document: SourceDocument, pages: [PageGeometry], into folder: URL) throws {
         guard !pages.isEmpty else {
-            throw CommandFailure("\(input.name): --draw shows the pages of a PDF with a text layer; this file has none")
+            throw CommandFailure("\(input.name): --draw shows the pages of a PDF or a scan; this file has none")
         }
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         catch { throw CommandFailure("\(folder.path): the folder cannot be made (\(error.localizedDescription))") }
         let stem = (input.name as NSString).deletingPathExtension
         let files: [URL]
         do {
-            files = try PDFReader().drawPages(of: input, into: folder, stem: stem) { number in
-                Self.overlays(onPage: number, document: document, pages: pages)
-            }
+            let overlays = { (number: Int) in Self.overlays(onPage: number, document: document, pages: pages) }
+            // What OCR read is drawn in the prepared page's pixels, a text layer over its page.
+            files = document.metadata.usedOCR
+                ? try GeometryDrawing.drawPages(pages, into: folder, stem: stem, overlays: overlays)
+                : try PDFReader().drawPages(of: input, into: folder, stem: stem, overlays: overlays)
         } catch {
             throw CommandFailure(error.description)
         }

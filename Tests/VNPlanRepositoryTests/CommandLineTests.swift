@@ -54,6 +54,30 @@ import VNPlanRepository
         return (repository, tasks)
     }
 
+    /// `inspect --draw` writes one PNG a page for a PDF (its rendering under the overlays) and
+    /// for a scan (what OCR read, at 100 dpi of the prepared page), and refuses a DOCX.
+    @Test func inspectDrawsThePagesOfAPDFAndOfAScan() throws {
+        let folder = try Fixtures.temporaryFolder("drawings")
+        for (sample, pages) in [("kh-xa-hoa-binh-2026.pdf", 3), ("kh-xa-hoa-binh-2026.scan.png", 1)] {
+            let run = try Self.run(["inspect", Self.samples.appendingPathComponent(sample).path, "--draw", folder.path])
+            #expect(run.status == 0, "\(sample): \(run.errors)")
+            let stem = (sample as NSString).deletingPathExtension
+            for page in 1...pages {
+                let drawing = try Data(contentsOf: folder.appendingPathComponent("\(stem)-page-\(page).png"))
+                #expect(drawing.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(sample) page \(page)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem)-page-\(pages + 1).png").path))
+        }
+        // The scan (2480 × 1500 pixels at 300 dpi) is drawn at 100 dpi.
+        let scan = try Data(contentsOf: folder.appendingPathComponent("kh-xa-hoa-binh-2026.scan-page-1.png"))
+        let header = [UInt8](scan.prefix(24))  // the IHDR's width and height, big-endian, at 16 and 20
+        let side = { (at: Int) in header[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(side(16) == 827 && side(20) == 500)
+        let docx = try Self.run(["inspect", Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx").path, "--draw", folder.path])
+        #expect(docx.status == 1)
+        #expect(docx.errors == "Error: kh-xa-hoa-binh-2026.docx: --draw shows the pages of a PDF or a scan; this file has none\n")
+    }
+
     /// The python3 a person would run: the first on PATH.
     static let hasPython = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
         .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") } ?? false

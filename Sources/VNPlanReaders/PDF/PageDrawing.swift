@@ -39,22 +39,70 @@ extension PDFReader {
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
             let drawn = Self.renderedPage(page, scale: scale, printing: false) { context in
-                for overlay in overlays(index + 1) {
-                    let colour = overlay.colour
-                    cairo_set_source_rgba(context, colour.red, colour.green, colour.blue, 0.8)
-                    cairo_set_line_width(context, colour.width / scale)
-                    cairo_rectangle(context, overlay.box.x, overlay.box.y, max(overlay.box.width, 0.1), max(overlay.box.height, 0.1))
-                    cairo_stroke(context)
-                }
+                PageOverlay.stroke(overlays(index + 1), on: context, scale: scale)
             }
             guard let (surface, _, _) = drawn else { continue }
             defer { cairo_surface_destroy(surface) }
-            let url = folder.appendingPathComponent("\(stem)-page-\(index + 1).png")
-            guard cairo_surface_write_to_png(surface, url.path) == CAIRO_STATUS_SUCCESS else {
-                throw .unreadable(file: url.path, reason: "the drawing could not be written")
-            }
-            written.append(url)
+            written.append(try PageOverlay.writePNG(surface, into: folder, stem: stem, page: index + 1))
         }
         return written
+    }
+}
+
+/// Pages of geometry drawn on white in their own units, for pages that have no original to
+/// draw over: a scan's geometry is that of the page after it was turned upright, straightened
+/// and scaled, so each word's text is written in its box, with the overlays over it.
+public enum GeometryDrawing {
+    public static func drawPages(_ pages: [PageGeometry], dpi: Int = 100, into folder: URL, stem: String,
+                                 overlays: (Int) -> [PageOverlay]) throws(ReaderError) -> [URL] {
+        var written: [URL] = []
+        for page in pages where page.unitsPerInch > 0 {
+            let scale = Double(min(max(dpi, 20), 300)) / page.unitsPerInch
+            guard let (width, height) = PDFReader.pixelSize(width: page.width, height: page.height, scale: scale),
+                  let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { continue }
+            defer { cairo_surface_destroy(surface) }
+            let context = cairo_create(surface)
+            cairo_set_source_rgb(context, 1, 1, 1)
+            cairo_paint(context)
+            cairo_scale(context, scale, scale)
+            cairo_select_font_face(context, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            for word in page.words {
+                // Unsure words in red: what a reader should check against the scan.
+                let unsure = (word.confidence ?? 1) < 0.5
+                cairo_set_source_rgb(context, unsure ? 0.8 : 0, 0, 0)
+                cairo_set_font_size(context, word.box.height * 0.75)
+                cairo_move_to(context, word.box.x, word.box.maxY - word.box.height * 0.2)
+                cairo_show_text(context, word.text)
+            }
+            PageOverlay.stroke(overlays(page.number), on: context, scale: scale)
+            cairo_destroy(context)
+            cairo_surface_flush(surface)
+            written.append(try PageOverlay.writePNG(surface, into: folder, stem: stem, page: page.number))
+        }
+        return written
+    }
+}
+
+extension PageOverlay {
+    /// The overlays' boxes stroked in their colours; `scale` is pixels per page unit, so that
+    /// lines keep their width in pixels.
+    fileprivate static func stroke(_ overlays: [PageOverlay], on context: OpaquePointer?, scale: Double) {
+        for overlay in overlays {
+            let colour = overlay.colour
+            cairo_set_source_rgba(context, colour.red, colour.green, colour.blue, 0.8)
+            cairo_set_line_width(context, colour.width / scale)
+            cairo_rectangle(context, overlay.box.x, overlay.box.y, max(overlay.box.width, 0.1), max(overlay.box.height, 0.1))
+            cairo_stroke(context)
+        }
+    }
+
+    /// Writes `<stem>-page-<n>.png` into `folder`.
+    fileprivate static func writePNG(_ surface: OpaquePointer, into folder: URL, stem: String,
+                                     page: Int) throws(ReaderError) -> URL {
+        let url = folder.appendingPathComponent("\(stem)-page-\(page).png")
+        guard cairo_surface_write_to_png(surface, url.path) == CAIRO_STATUS_SUCCESS else {
+            throw .unreadable(file: url.path, reason: "the drawing could not be written")
+        }
+        return url
     }
 }
