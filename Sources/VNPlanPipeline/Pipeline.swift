@@ -30,11 +30,10 @@ public struct Pipeline: Sendable {
                                 reason: ReaderError.disabledFormat(file: input.name, format: format.rawValue).description)
         }
         do {
-            let reader = reader(for: format)
-            if let geometryReader = reader as? any PageGeometryReader {
-                return try laidOut(input, geometryReader, observe)
+            switch reader(for: format) {
+            case .blocks(let reader): return try reader.read(input)
+            case .pages(let reader): return try laidOut(input, reader, observe)
             }
-            return try reader.read(input)
         } catch {
             throw PipelineError(file: input.name, stage: .read, reason: error.description)
         }
@@ -87,13 +86,20 @@ public struct Pipeline: Sendable {
         return plan
     }
 
-    private func reader(for format: SourceFormat) -> any DocumentReader {
+    /// A format's reader: one that gives blocks (DOCX, text), or one that gives pages of
+    /// geometry for the Layout stage (PDF, images).
+    private enum FormatReader {
+        case blocks(any DocumentReader)
+        case pages(any PageGeometryReader)
+    }
+
+    private func reader(for format: SourceFormat) -> FormatReader {
         let recognizer = TextRecognizer(languages: configuration.ocr.languages, dpi: configuration.ocr.dpi)
         return switch format {
-        case .docx: DOCXReader()
-        case .text: TextReader(cellStartHint: PlanCellStarts.score)
-        case .pdf: PDFReader(recognizer: recognizer)
-        case .image: ImageReader(recognizer: recognizer)
+        case .docx: .blocks(DOCXReader())
+        case .text: .blocks(TextReader(cellStartHint: PlanCellStarts.score))
+        case .pdf: .pages(PDFReader(recognizer: recognizer))
+        case .image: .pages(ImageReader(recognizer: recognizer))
         }
     }
 }

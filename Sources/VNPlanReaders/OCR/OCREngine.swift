@@ -92,17 +92,6 @@ final class OCREngine: @unchecked Sendable {
         return words
     }
 
-    /// The page's text in tesseract's reading order and its mean word confidence (0...1).
-    func text(of image: LeptonicaImage, resolution: Int) -> (text: String, confidence: Double) {
-        TessBaseAPISetImage2(handle, image.pix)
-        TessBaseAPISetSourceResolution(handle, Int32(resolution))
-        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_BLOCK)
-        defer { TessBaseAPIClear(handle) }
-        guard let text = TessBaseAPIGetUTF8Text(handle) else { return ("", 0) }
-        defer { TessDeleteText(text) }
-        return (String(cString: text), Double(max(TessBaseAPIMeanTextConf(handle), 0)) / 100)
-    }
-
     // MARK: Reuse
 
     /// Idle engines by language list; at most one per core is kept.

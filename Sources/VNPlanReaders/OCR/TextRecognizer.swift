@@ -36,25 +36,6 @@ public struct TextRecognizer: Sendable {
             receive: receive)
     }
 
-    /// A page's text, lines in reading order, and its words' mean confidence: for the readers
-    /// that still give text rather than geometry.
-    public struct Page: Sendable, Equatable {
-        public var text: String
-        /// The mean word confidence, 0...1.
-        public var confidence: Double
-    }
-
-    /// The prepared page's text as tesseract orders it, read as one block.
-    func text(of image: LeptonicaImage, declaredResolution: Int, file: String) throws(ReaderError) -> Page {
-        guard let page = PagePreparation.prepare(image, declared: declaredResolution, assumed: dpi) else {
-            throw .unreadableImage(file: file, reason: "a page could not be prepared for OCR")
-        }
-        let (text, confidence) = try OCREngine.withEngine(languages: languages, file: file) { engine in
-            engine.text(of: page.grey, resolution: page.resolution)
-        }
-        return Page(text: text, confidence: confidence)
-    }
-
     private func recognition(by engine: OCREngine, file: String) -> PageRecognition {
         PageRecognition(engine: engine, file: file, assumedResolution: dpi)
     }

@@ -5,33 +5,14 @@ import VNPlanModel
 /// Reads a PDF with poppler-glib. A born-digital PDF gives pages of geometry — the words of
 /// its text layer with their boxes and fonts, and the ruling lines it draws — for the Layout
 /// stage, one page at a time. A scan without a text layer has each page rendered with cairo
-/// and its words read by OCR, as pages of geometry too (`read` gives a PDF as text instead,
-/// for callers of the `DocumentReader` interface).
-public struct PDFReader: DocumentReader, PageGeometryReader {
+/// and its words read by OCR, as pages of geometry too.
+public struct PDFReader: PageGeometryReader {
     public let format = SourceFormat.pdf
     /// Reads the pages of a scan; nil leaves a PDF without a text layer unread.
     public var recognizer: TextRecognizer?
 
     public init(recognizer: TextRecognizer? = TextRecognizer()) {
         self.recognizer = recognizer
-    }
-
-    public func read(_ input: InputFile) throws(ReaderError) -> SourceDocument {
-        let document = try Self.open(input)
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        let pages = Self.pages(of: document)
-        let texts = pages.map(Self.text(of:))
-        defer { pages.forEach { g_object_unref(UnsafeMutableRawPointer($0)) } }
-        if texts.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            return SourceDocument(metadata: input.metadata(format: .pdf, pageCount: pages.count),
-                                  blocks: TextLayout.blocks(ofPages: texts))
-        }
-        guard let recognizer else { throw .noText(file: input.name, pages: pages.count) }
-        let recognized = try (0..<Self.pageCount(of: document)).map { index throws(ReaderError) in
-            let page = try Self.renderedForOCR(index, of: document, dpi: recognizer.dpi, file: input.name)
-            return try recognizer.text(of: page.image, declaredResolution: page.declaredResolution, file: input.name)
-        }
-        return try RecognizedDocument.document(of: recognized, input: input, format: .pdf)
     }
 
     private static func showsAnImage(_ page: OpaquePointer) -> Bool {
@@ -59,7 +40,8 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
         let count = Self.pageCount(of: document)
         guard count > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
-        if let recognizer, !Self.hasTextLayer(document) {
+        if !Self.hasTextLayer(document) {
+            guard let recognizer else { throw .noText(file: input.name, pages: count) }
             var next = 0
             try recognizer.pageGeometries(file: input.name, next: { () throws(ReaderError) -> DecodedPage? in
                 defer { next += 1 }
@@ -139,11 +121,6 @@ public struct PDFReader: DocumentReader, PageGeometryReader {
             throw .damagedPDF(file: input.name, reason: message)
         }
         return document
-    }
-
-    /// The pages poppler can open; the caller releases them.
-    private static func pages(of document: OpaquePointer) -> [OpaquePointer] {
-        (0..<poppler_document_get_n_pages(document)).compactMap { poppler_document_get_page(document, $0) }
     }
 
     private static func text(of page: OpaquePointer) -> String {

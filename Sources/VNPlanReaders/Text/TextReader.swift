@@ -57,12 +57,6 @@ struct TextLayout {
 
     private nonisolated(unsafe) static let markdownMark = /^#{1,6}\s|\*\*|<b>|<\/b>/
 
-    /// The blocks of pages of text (a PDF's text layer, OCR's pages): form feeds mark the pages
-    /// for the text rules, which record them as provenance.
-    static func blocks(ofPages pages: [String]) -> [Block] {
-        TextLayout(lines: TextLine.lines(of: MarkRuns.streamSafe(pages.joined(separator: "\u{0C}")))).blocks()
-    }
-
     func blocks() -> [Block] {
         var blocks: [Block] = []
         var running: [TextLine] = []
