@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Both install what is missing first (Debian packages, the Swift build).
 
 SWIFT ?= swift
-APT_PACKAGES = git pkg-config libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
+APT_PACKAGES = git pkg-config libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libtesseract-dev libleptonica-dev \
                tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils
 OUT ?= out
 

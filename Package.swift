@@ -21,6 +21,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib cairo",
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        // poppler's core (C++), for what poppler-glib does not expose; used by PDFTextMaps only.
+        .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler",
+                       providers: [.apt(["libpoppler-private-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
@@ -28,9 +31,12 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
+        // Which glyphs a PDF font drew without a map to Unicode, and poppler's messages (C++).
+        .target(name: "PDFTextMaps", dependencies: ["CPopplerCore"]),
+
         .target(name: "VNPlanModel"),
         .target(name: "VNPlanReaders", dependencies: [
-            "VNPlanModel", "CLibXML2", "CPoppler", "CTesseract", "COpenSSL", "CZlib",
+            "VNPlanModel", "CLibXML2", "CPoppler", "PDFTextMaps", "CTesseract", "COpenSSL", "CZlib",
         ]),
         .target(name: "VNPlanLayout", dependencies: ["VNPlanModel"]),
         .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],
@@ -64,5 +70,6 @@ let package = Package(
         .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables", "VNPlanReaders"]),
         .testTarget(name: "VNPlanRepositoryTests", dependencies: ["VNPlanRepository"]),
         .testTarget(name: "VNPlanPipelineTests", dependencies: ["VNPlanPipeline"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

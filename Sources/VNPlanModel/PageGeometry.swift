@@ -43,15 +43,47 @@ public struct PageWord: Sendable, Codable, Equatable {
     public var isBold: Bool
     /// 0...1, present only for words that OCR recognised.
     public var confidence: Double?
+    /// The format drew this word by glyph index, without any map to letters, so `text` holds
+    /// glyph numbers where letters should be (a PDF's CID font without a ToUnicode map). Only
+    /// such words are decoded by glyph order; every other word is the text as the format gives it.
+    public var isGlyphIndexed: Bool
 
     public init(text: String, box: BoundingBox, fontName: String? = nil, fontSize: Double? = nil,
-                isBold: Bool = false, confidence: Double? = nil) {
+                isBold: Bool = false, confidence: Double? = nil, isGlyphIndexed: Bool = false) {
         self.text = text
         self.box = box
         self.fontName = fontName
         self.fontSize = fontSize
         self.isBold = isBold
         self.confidence = confidence
+        self.isGlyphIndexed = isGlyphIndexed
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case text, box, fontName, fontSize, isBold, confidence, isGlyphIndexed
+    }
+
+    /// `isGlyphIndexed` is written only when true, and read as false when absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(text: try container.decode(String.self, forKey: .text),
+                  box: try container.decode(BoundingBox.self, forKey: .box),
+                  fontName: try container.decodeIfPresent(String.self, forKey: .fontName),
+                  fontSize: try container.decodeIfPresent(Double.self, forKey: .fontSize),
+                  isBold: try container.decode(Bool.self, forKey: .isBold),
+                  confidence: try container.decodeIfPresent(Double.self, forKey: .confidence),
+                  isGlyphIndexed: try container.decodeIfPresent(Bool.self, forKey: .isGlyphIndexed) ?? false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(box, forKey: .box)
+        try container.encodeIfPresent(fontName, forKey: .fontName)
+        try container.encodeIfPresent(fontSize, forKey: .fontSize)
+        try container.encode(isBold, forKey: .isBold)
+        try container.encodeIfPresent(confidence, forKey: .confidence)
+        if isGlyphIndexed { try container.encode(true, forKey: .isGlyphIndexed) }
     }
 }
 

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import VNPlanNormalizer
 
-/// KH-1105 decoded font by font, as the pipeline will: one decision per font of the document,
-/// then each run of that font decoded.
+/// KH-1105 decoded font by font, as the pipeline does: the fonts without a map to Unicode
+/// (CID fonts without ToUnicode, as `pdffonts` lists them) read by glyph order, one decision per
+/// font; the others by their name (VnTime) or as they are.
 @Suite struct FontEncodingDocumentTests {
     static let document = SharedText.directory.appendingPathComponent("realdocs/KH-1105-DKT-ke-hoach-kiem-tra.pdf")
     static let hasDocument = FileManager.default.fileExists(atPath: document.path)
@@ -20,15 +21,7 @@ import Testing
     /// with the font's name; pdftotext gives no fonts). Its XML drops control characters, so
     /// the digits of glyph-indexed runs are missing here.
     static func runs() throws -> [Run] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftohtml", "-xml", "-i", "-stdout", document.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let xml = String(decoding: data, as: UTF8.self)
+        let xml = try output(of: ["pdftohtml", "-xml", "-i", "-stdout", document.path])
 
         let fonts = Dictionary(matches(of: #"<fontspec id="(\d+)"[^>]*family="([^"]*)""#, in: xml).map { ($0[0], $0[1]) },
                                uniquingKeysWith: { first, _ in first })
@@ -37,6 +30,29 @@ import Testing
                 guard let left = Int(groups[0]), let width = Int(groups[1]), let font = fonts[groups[2]] else { return nil }
                 return Run(font: font, left: left, right: left + width, text: unescaped(groups[3]))
             }
+    }
+
+    /// The subset tags of the fonts `pdffonts` lists as CID fonts without a ToUnicode map
+    /// (`pdftohtml` names a face's styles alike; the tag tells them apart).
+    static func unmappedFontTags() throws -> Set<String> {
+        let rows = try output(of: ["pdffonts", document.path]).split(separator: "\n").dropFirst(2)
+        return Set(rows.compactMap { row in
+            let columns = row.split(separator: " ")
+            guard row.contains("CID"), columns.count > 4, columns[columns.count - 3] == "no" else { return nil }
+            return String(columns[0].prefix(6))
+        })
+    }
+
+    static func output(of command: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func matches(of pattern: String, in text: String) -> [[String]] {
@@ -79,9 +95,12 @@ import Testing
     @Test(.enabled(if: hasDocument, "../shared/realdocs/KH-1105…pdf is absent"))
     func eachFontOfKH1105IsReadTheWayItWasWritten() throws {
         let runs = try Self.runs()
+        let unmapped = try Self.unmappedFontTags()
+        #expect(unmapped.sorted() == ["CCFRWF", "KERPTY", "SLTDGJ", "UEKJMF"])
         let samples = Dictionary(grouping: runs, by: \.font).mapValues { $0.map(\.text).joined(separator: " ") }
         let decisions = Dictionary(uniqueKeysWithValues: samples.map { font, sample in
-            (font, FontEncoding.encoding(ofFont: font, sample: sample))
+            (font, unmapped.contains(String(font.prefix(6))) ? .glyphIndex(FontEncoding.glyphOrder(ofFont: font, sample: sample))
+                                           : FontEncoding.encoding(ofFont: font, sample: sample))
         })
         let byTag = Dictionary(uniqueKeysWithValues: decisions.map { (String($0.key.prefix(6)), $0.value) })
         #expect(byTag["KERPTY"] == .glyphIndex(.timesNewRoman))

@@ -17,10 +17,18 @@ enum PipelineFixtures {
         try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".docx") }.sorted()
     }
 
-    static func realDocument(_ prefix: String) throws -> InputFile {
+    static var hasRealDocuments: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("realdocs").path) }
+
+    /// The real document whose name starts with `prefix` ("KH-58"), its PDF when it has one.
+    static func realDocumentURL(_ prefix: String) throws -> URL {
         let folder = shared.appendingPathComponent("realdocs")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix(prefix) })
-        return try InputFile(contentsOf: folder.appendingPathComponent(name))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(prefix) }.sorted()
+        let name = try #require(names.first { $0.hasSuffix(".pdf") } ?? names.first)
+        return folder.appendingPathComponent(name)
+    }
+
+    static func realDocument(_ prefix: String) throws -> InputFile {
+        try InputFile(contentsOf: realDocumentURL(prefix))
     }
 
     static let pipeline = Pipeline(configuration: try! PipelineConfiguration.loadDefault())

@@ -73,6 +73,12 @@ import VNPlanModel
         let second = scanned.resolving(SectionLabel("H.")!)
         #expect(second == SectionLabel("II."))
         #expect(scanned.enter(second) == "II")
+        // "IIL." read for "III." is a numeral (47) but not the one due; "IL." is no "III.";
+        // "IV." after "III." is the one due and stays.
+        #expect(scanned.resolving(SectionLabel("IL.")!) == SectionLabel("IL."))
+        #expect(scanned.resolving(SectionLabel("IIL.")!) == SectionLabel("III."))
+        #expect(scanned.enter(SectionLabel("III.")!) == "III")
+        #expect(scanned.resolving(SectionLabel("IV.")!) == SectionLabel("IV."))
         // "B." is no numeral; "L." after "II." is not the one due.
         #expect(scanned.resolving(SectionLabel("B.")!) == SectionLabel("B."))
         #expect(scanned.resolving(SectionLabel("L.")!) == SectionLabel("L."))
@@ -82,6 +88,16 @@ import VNPlanModel
         #expect(RomanNumeral.value(of: "XIV") == 14)
         #expect(RomanNumeral.lookalike(of: "lH") == "III")
         #expect(RomanNumeral.lookalike(of: "e") == nil)
+    }
+
+    /// A heading label with the space after its point lost ("I.NHIỆM VỤ") still leads its
+    /// line; a number or an abbreviation run into a word does not.
+    @Test func leadingLabelWithoutItsSpace() throws {
+        let heading = try #require(SectionLabel.leading("I.NHIỆM VỤ"))
+        #expect(heading.0 == SectionLabel("I.") && heading.1 == "NHIỆM VỤ")
+        #expect(SectionLabel.leading("II. TỔ CHỨC THỰC HIỆN")?.1 == "TỔ CHỨC THỰC HIỆN")
+        #expect(SectionLabel.leading("2.5 tỷ đồng") == nil)
+        #expect(SectionLabel.leading("TP.Hồ Chí Minh") == nil)
     }
 
     /// "(1) (2) … (9)" with a cell OCR misread ("(5)" as "ION") still numbers the columns;

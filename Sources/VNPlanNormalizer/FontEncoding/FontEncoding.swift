@@ -4,12 +4,14 @@ import Foundation
 ///
 /// A PDF's text layer is only as good as each font's map from codes to letters. Three kinds of
 /// font give Vietnamese mojibake: the 8-bit ABC faces (".VnTime": TCVN3), the VNI faces
-/// ("VNI-Times"), and fonts embedded by glyph index without a ToUnicode map, whose "letters"
-/// are glyph numbers ("6Ӣ" for "SỞ"). The first two are named for what they are; the third
-/// looks like any Times New Roman and is told only by what its text becomes.
+/// ("VNI-Times"), and CID fonts embedded by glyph index without a ToUnicode map, whose
+/// "letters" are glyph numbers ("6Ӣ" for "SỞ"). The first two are named for what they are; the
+/// third is told by the font object, which the reader knows, never by the text: the same face
+/// with a map reads right and must be left alone.
 ///
 /// Ask once per font of a document, with all its text as the sample, then decode each of its
-/// words: `FontEncoding.encoding(ofFont: name, sample: text).decode(word)`.
+/// words: `FontEncoding.encoding(ofFont: name, sample: text).decode(word)`, or for the words a
+/// font drew by glyph index, `FontEncoding.glyphIndex(.glyphOrder(ofFont: name, sample: text))`.
 public enum FontEncoding: Sendable, Equatable {
     /// The text is right as it is.
     case unicode
@@ -35,38 +37,36 @@ public enum FontEncoding: Sendable, Equatable {
     }
 
     /// How to read the text of the font named `fontName` (as the PDF names it, subset tag and
-    /// all: "IEMIUK+VnTime"), given `sample`, its text in the document (words separated by spaces).
+    /// all: "IEMIUK+VnTime"), given `sample`, its text in the document (words separated by
+    /// spaces), when the text layer maps the font's codes to letters.
     ///
     /// An ABC or VNI name decides, unless the sample holds a Vietnamese letter no 8-bit font
-    /// has ("ơ", "ạ") or reads worse decoded: Unicode text in a font that only carries an old name.
-    /// Any other font stays `.unicode` unless its sample read as glyph indices is clearly more
-    /// Vietnamese, or holds control characters (the digits and punctuation of a glyph-indexed
-    /// run) and reads no worse for it.
+    /// has ("ơ", "ạ") or reads worse decoded: Unicode text in a font that only carries an old
+    /// name. Any other font is `.unicode`: its map is taken as it is.
     public static func encoding(ofFont fontName: String?, sample: String) -> FontEncoding {
+        guard let named = fontName.flatMap(namedEncoding) else { return .unicode }
         let words = tellingWords(of: sample)
-        let asWritten = syllableShare(of: words) { $0 }
-        if let named = fontName.flatMap(namedEncoding) {
-            let fitsAn8BitFont = !words.contains { $0.unicodeScalars.contains(where: isVietnameseBeyondLatin1) }
-            return fitsAn8BitFont && syllableShare(of: words, read: named.decode) >= asWritten ? named : .unicode
-        }
+        let fitsAn8BitFont = !words.contains { $0.unicodeScalars.contains(where: isVietnameseBeyondLatin1) }
+        return fitsAn8BitFont && syllableShare(of: words, read: named.decode) >= syllableShare(of: words) { $0 } ? named : .unicode
+    }
+
+    /// The glyph order of the face that drew `sample` by glyph index: the one that reads it
+    /// most as Vietnamese. Where the sample cannot tell (digits only), the font's name does:
+    /// an italic face has the italic order.
+    public static func glyphOrder(ofFont fontName: String?, sample: String) -> GlyphOrder {
+        let words = tellingWords(of: sample)
+        let named: GlyphOrder = fontName.map { $0.lowercased() }
+            .map { $0.contains("italic") || $0.contains("oblique") } == true ? .timesNewRomanItalic : .timesNewRoman
         let readings = GlyphOrder.allCases.map { order in (order: order, share: syllableShare(of: words, read: order.decode)) }
-        // The first best on a tie: orders that agree on every glyph of the sample read it alike.
-        guard let best = readings.max(by: { $0.share < $1.share }) else { return .unicode }
-        let clearlyBetter = best.share >= minimumShare && best.share >= asWritten + requiredGain
-        let showsGlyphIndices = sample.unicodeScalars.prefix(decisionScalars).contains { scalar in
-            (0x03..<0x20).contains(scalar.value) && !scalar.properties.isWhitespace
-        }
-        return clearlyBetter || (showsGlyphIndices && best.share >= asWritten) ? .glyphIndex(best.order) : .unicode
+        guard let best = readings.max(by: { $0.share < $1.share }),
+              readings.contains(where: { $0.order == named && $0.share < best.share }) else { return named }
+        return best.order
     }
 
     /// The decision reads at most the first this many words and scalars of the sample: a
     /// font's first pages tell as much as all of them.
     static let decisionWords = 4096
     static let decisionScalars = 65_536
-    /// A reading is taken when it makes this share of the words Vietnamese…
-    static let minimumShare = 0.3
-    /// …and this much more than the text as written.
-    static let requiredGain = 0.15
 
     /// The words that can tell readings apart: those with a letter or a non-ASCII scalar.
     /// Digits are left out ("08" read as glyph indices is "MU"). Split by scalar: glyph indices
@@ -98,6 +98,9 @@ public enum FontEncoding: Sendable, Equatable {
     private static func isVietnameseBeyondLatin1(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value > 0xFF && VietnameseAlphabet.foldedScalars[scalar.value] != nil
     }
+
+    /// Whether the font's name is an ABC or VNI face's: its text is read by that encoding.
+    public static func hasLegacyName(_ fontName: String) -> Bool { namedEncoding(fontName) != nil }
 
     /// The encoding a font's name declares, without the subset tag ("IEMIUK+") and style
     /// (",Bold", "-Italic"). ABC names are ".Vn" + a capital ("VnTime", ".VnArialH"), the

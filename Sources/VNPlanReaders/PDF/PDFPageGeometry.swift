@@ -8,11 +8,13 @@ enum PDFPageGeometry {
     /// A page's drawing script larger than this is mostly images; its rulings are left out.
     static let scriptByteLimit = 64 << 20
 
-    static func geometry(of page: OpaquePointer, number: Int) -> PageGeometry {
+    /// `glyphIndexMarks` are where the page shows glyph indices instead of letters.
+    static func geometry(of page: OpaquePointer, number: Int,
+                         glyphIndexMarks: GlyphIndexMarks.PageMarks? = nil) -> PageGeometry {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         var geometry = PageGeometry(number: number, width: width, height: height)
-        geometry.words = words(of: page)
+        geometry.words = words(of: page, glyphIndexMarks: glyphIndexMarks)
         let (rulings, complete) = self.rulings(of: page, width: width, height: height)
         geometry.rulings = rulings
         if !complete {
@@ -25,9 +27,9 @@ enum PDFPageGeometry {
     // MARK: Words
 
     /// The text layer's characters grouped into words: a word ends at white space and where
-    /// the font changes (a word in two fonts may need two decodings; Layout joins the pieces
-    /// again because no gap separates them).
-    static func words(of page: OpaquePointer) -> [PageWord] {
+    /// the font changes, or the glyph-index marks begin or end (a word in two fonts may need
+    /// two decodings; Layout joins the pieces again because no gap separates them).
+    static func words(of page: OpaquePointer, glyphIndexMarks: GlyphIndexMarks.PageMarks? = nil) -> [PageWord] {
         guard let cText = poppler_page_get_text(page) else { return [] }
         defer { g_free(cText) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
@@ -48,10 +50,10 @@ enum PDFPageGeometry {
                 builder.finish(into: &words)
                 continue
             }
-            let box = rectangles[index]
-            builder.add(scalar, box: BoundingBox(x: min(box.x1, box.x2), y: min(box.y1, box.y2),
-                                                 width: abs(box.x2 - box.x1), height: abs(box.y2 - box.y1)),
-                        run: run, into: &words)
+            let rectangle = rectangles[index]
+            let box = BoundingBox(x: min(rectangle.x1, rectangle.x2), y: min(rectangle.y1, rectangle.y2),
+                                  width: abs(rectangle.x2 - rectangle.x1), height: abs(rectangle.y2 - rectangle.y1))
+            builder.add(scalar, box: box, run: run, isGlyphIndexed: glyphIndexMarks?.marks(box) ?? false, into: &words)
         }
         builder.finish(into: &words)
         return words
@@ -83,11 +85,15 @@ enum PDFPageGeometry {
         var text = String.UnicodeScalarView()
         var box: BoundingBox?
         var run: FontRun?
+        var isGlyphIndexed = false
 
         mutating func add(_ scalar: Unicode.Scalar, box charBox: BoundingBox, run charRun: FontRun?,
-                          into words: inout [PageWord]) {
-            if !text.isEmpty, charRun != run || !continues(box, with: charBox) { finish(into: &words) }
+                          isGlyphIndexed charIsGlyphIndexed: Bool, into words: inout [PageWord]) {
+            if !text.isEmpty, charRun != run || charIsGlyphIndexed != isGlyphIndexed || !continues(box, with: charBox) {
+                finish(into: &words)
+            }
             run = charRun
+            isGlyphIndexed = charIsGlyphIndexed
             text.append(scalar)
             box = box.map { $0.union(charBox) } ?? charBox
         }
@@ -110,7 +116,7 @@ enum PDFPageGeometry {
             // every later comparison of it quadratic.
             words.append(PageWord(text: MarkRuns.streamSafe(String(text)), box: box, fontName: fontName,
                                   fontSize: run.map(\.fontSize).flatMap { $0 > 0 && $0.isFinite ? $0 : nil },
-                                  isBold: fontName.map(Self.isBold) ?? false))
+                                  isBold: fontName.map(Self.isBold) ?? false, isGlyphIndexed: isGlyphIndexed))
         }
 
         private static func isBold(_ fontName: String) -> Bool {

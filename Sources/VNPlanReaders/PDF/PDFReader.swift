@@ -39,7 +39,7 @@ public struct PDFReader: PageGeometryReader {
         let document = try Self.open(input)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
         let count = Self.pageCount(of: document)
-        guard count > 0 else { throw .damagedPDF(file: input.name, reason: "it has no pages") }
+        guard count > 0 else { throw .damagedPDF(file: input.name, reason: Self.withPopplerFaults("it has no pages")) }
         if !Self.hasTextLayer(document) {
             guard let recognizer else { throw .noText(file: input.name, pages: count) }
             var next = 0
@@ -50,13 +50,18 @@ public struct PDFReader: PageGeometryReader {
             return input.metadata(format: .pdf, pageCount: count, usedOCR: true)
         }
         var usedOCR = false
+        // Opened after poppler-glib's document, which sets up poppler's global parameters.
+        let glyphIndexMarks = GlyphIndexMarks(document: input.data)
         for index in 0..<count {
             guard let page = poppler_document_get_page(document, Int32(index)) else {
                 receive(PageGeometry(number: index + 1, width: 0, height: 0,
                                      warnings: ["Page \(index + 1) cannot be opened; it was skipped."]))
                 continue
             }
-            let geometry = PDFPageGeometry.geometry(of: page, number: index + 1)
+            var geometry = PDFPageGeometry.geometry(of: page, number: index + 1,
+                                                    glyphIndexMarks: glyphIndexMarks.page(index))
+            // Faults met opening the file are told with its first page.
+            if let faults = PopplerMessages.take() { geometry.warnings.append("Page \(index + 1): \(faults).") }
             let showsAnImage = geometry.words.isEmpty && Self.showsAnImage(page)
             g_object_unref(UnsafeMutableRawPointer(page))
             if showsAnImage, let recognizer {
@@ -109,7 +114,10 @@ public struct PDFReader: PageGeometryReader {
         return (surface, pixelWidth, pixelHeight)
     }
 
+    /// The document as poppler-glib reads it, poppler's messages captured from here on.
     static func open(_ input: InputFile) throws(ReaderError) -> OpaquePointer {
+        PopplerMessages.capture()
+        _ = PopplerMessages.take() // what an earlier file left unclaimed on this thread
         let bytes = input.data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -117,10 +125,15 @@ public struct PDFReader: PageGeometryReader {
             let code = error?.pointee.code ?? 0
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
             g_error_free(error)
-            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { throw .encrypted(file: input.name) }
-            throw .damagedPDF(file: input.name, reason: message)
+            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { _ = PopplerMessages.take(); throw .encrypted(file: input.name) }
+            throw .damagedPDF(file: input.name, reason: withPopplerFaults(message))
         }
         return document
+    }
+
+    /// A reason for refusing the file, with what poppler reported on the way.
+    static func withPopplerFaults(_ reason: String) -> String {
+        PopplerMessages.take().map { "\(reason) (\($0))" } ?? reason
     }
 
     private static func text(of page: OpaquePointer) -> String {

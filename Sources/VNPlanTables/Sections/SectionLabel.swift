@@ -66,9 +66,12 @@ struct SectionOutline {
     }
 
     /// The label as printed: in an OCR reading, a letter that looks like the roman numeral
-    /// due next ("H." after "I.", "L." before any) is that numeral.
+    /// due next ("H." after "I.", "L." before any) is that numeral, and so is a numeral that
+    /// is not the one due but looks like it ("IL." after "I." is "II.").
     func resolving(_ label: SectionLabel) -> SectionLabel {
-        guard readByOCR, label.style == .upperLetter || label.style == .lowerLetter,
+        let misreadNumeral = label.style == .upperRoman
+            && RomanNumeral.value(of: label.number) != lastRoman + 1
+        guard readByOCR, label.style == .upperLetter || label.style == .lowerLetter || misreadNumeral,
               let numeral = RomanNumeral.lookalike(of: label.number),
               RomanNumeral.value(of: numeral) == lastRoman + 1 else { return label }
         return SectionLabel(style: .upperRoman, number: numeral)

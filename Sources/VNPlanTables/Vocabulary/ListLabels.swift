@@ -3,8 +3,10 @@
 enum ListLabels {
     /// A label alone: "II", "B.", "1.2", "b)".
     nonisolated(unsafe) static let label = /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\):]?/
-    /// A label that starts a line: "II. THỰC HIỆN …".
-    nonisolated(unsafe) static let leadingLabel = /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])[\.\)]\s+(?<rest>.+)/
+    /// A label that starts a line: "II. THỰC HIỆN …", or "I.NHIỆM VỤ" as typed or read by
+    /// OCR without the space, when a capitalised word follows the point.
+    nonisolated(unsafe) static let leadingLabel =
+        /(?<label>[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])(?:[\.\)]\s+|\.(?=\p{Lu}\p{L}))(?<rest>.+)/
     /// Roman numerals; alone, only "I", "V" and "X" are numerals rather than letters.
     static let romanDigits = "IVXLC"
     static let romanLetters = "IVX"
