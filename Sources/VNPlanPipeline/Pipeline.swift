@@ -3,6 +3,7 @@ import VNPlanLayout
 import VNPlanModel
 import VNPlanNormalizer
 import VNPlanReaders
+import VNPlanRepository
 import VNPlanTables
 
 /// The stages wired as pipeline.json says: sniff ► read ► normalize ► (restore) ► tables.
@@ -11,6 +12,7 @@ public struct Pipeline: Sendable {
     private let normalizer: Normalizer
     private let extractor = PlanExtractor()
     private let producer: Producer
+    private let validator = PlanValidator()
 
     public init(configuration: PipelineConfiguration) {
         self.configuration = configuration
@@ -83,7 +85,20 @@ public struct Pipeline: Sendable {
             plan.warnings.append("The file is named as \(claimed.rawValue.uppercased()) but its content is \(format.rawValue.uppercased()); it was read as \(format.rawValue.uppercased()).")
         }
         plan.producer = producer
+        try checkValid(plan, file: input.name)
         return plan
+    }
+
+    /// No plan leaves the pipeline that `validate` would refuse: the CI of a plans repository
+    /// would reject it, so the document fails here, naming what is wrong.
+    private func checkValid(_ plan: Plan, file: String) throws(PipelineError) {
+        let issues: [ValidationIssue]
+        do { issues = validator.validate(try CanonicalJSON.encode(plan), file: file, repositoryPath: nil) }
+        catch { throw PipelineError(file: file, stage: .validate, reason: "its plan cannot be encoded (\(error))") }
+        guard let first = issues.first else { return }
+        let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
+        throw PipelineError(file: file, stage: .validate,
+                            reason: "its plan would not pass validate: \(first.path): \(first.problem)\(more)")
     }
 
     /// A format's reader: one that gives blocks (DOCX, text), or one that gives pages of
@@ -107,7 +122,7 @@ public struct Pipeline: Sendable {
 /// A document that could not become a plan: which file, at which stage, and why.
 public struct PipelineError: Error, Equatable, CustomStringConvertible {
     public enum Stage: String, Sendable, Codable {
-        case sniff, read, normalize, restore, tables, export
+        case sniff, read, normalize, restore, tables, validate, export
     }
 
     public var file: String

@@ -25,10 +25,35 @@ struct TaskTableReader {
     /// Below this OCR confidence a cell's reading is worth checking against the page.
     static let weakCellConfidence = 0.5
 
+    /// A task row waiting for the rows that continue it.
+    private struct TaskRow {
+        var path: String, section: String?, number: String?, cells: [Int: String], row: Int
+        var ocrConfidence: Double?
+
+        /// A row with no number and no text of the work (task, activity) is the rest
+        /// of the row above, cut by a page or by a table read without rulings: its words join
+        /// that row's cells, column by column, rather than make a task of nothing.
+        mutating func absorb(_ cells: [Int: String], ocrConfidence confidence: Double?) {
+            for (column, text) in cells where !text.isEmpty && self.cells[column] != text {
+                self.cells[column] = [self.cells[column], text].compactMap { $0 }.filter { !$0.isEmpty }
+                    .joined(separator: "\n")
+            }
+            if let confidence { ocrConfidence = min(ocrConfidence ?? confidence, confidence) }
+        }
+    }
+
     func read(into outline: inout SectionOutline) -> Result {
         var result = Result()
         let grid = table.grid
         var ordinals: [String: Int] = [:]
+        var pending: TaskRow?
+        func flush() {
+            guard let row = pending else { return }
+            pending = nil
+            result.tasks.append(task(path: row.path, section: row.section, number: row.number, cells: row.cells,
+                                     row: row.row, ocrConfidence: row.ocrConfidence))
+            if let confidence = row.ocrConfidence, confidence < Self.weakCellConfidence { result.weaklyRead.append(row.path) }
+        }
 
         for rowIndex in layout.firstDataRow..<table.rows.count {
             let row = table.rows[rowIndex]
@@ -53,12 +78,20 @@ struct TaskTableReader {
             case .empty, .columnNumbers, .repeatedHeader:
                 continue
             case .group(let printed, let title):
+                flush()
                 let label = outline.resolving(printed)
                 let path = outline.enter(label)
                 result.sections.append(Section(path: path, number: label.number, title: title))
             case .task:
                 let section = outline.path
                 let number = text(of: .number, in: cells).map(Self.trimmedNumber)
+                // A task merged down from above makes this row one of its activities, not its rest.
+                let hasWork = [ColumnRole.task, .activity].flatMap(layout.columns(for:)).contains { !(cells[$0] ?? "").isEmpty }
+                if pending != nil, (number ?? "").isEmpty, !hasWork, !layout.isIndicatorTable {
+                    pending?.absorb(cells.filter { originColumns.contains($0.key) }, ocrConfidence: ocrConfidence)
+                    continue
+                }
+                flush()
                 var path: String
                 if let number, !number.isEmpty {
                     path = SectionOutline.join(section, number)
@@ -75,13 +108,14 @@ struct TaskTableReader {
                 }
                 if layout.isIndicatorTable {
                     result.indicators.append(indicator(path: path, number: number, cells: cells))
+                    if let ocrConfidence, ocrConfidence < Self.weakCellConfidence { result.weaklyRead.append(path) }
                 } else {
-                    result.tasks.append(task(path: path, section: section, number: number, cells: cells, row: rowIndex,
-                                             ocrConfidence: ocrConfidence))
+                    pending = TaskRow(path: path, section: section, number: number, cells: cells, row: rowIndex,
+                                      ocrConfidence: ocrConfidence)
                 }
-                if let ocrConfidence, ocrConfidence < Self.weakCellConfidence { result.weaklyRead.append(path) }
             }
         }
+        flush()
         return result
     }
 
