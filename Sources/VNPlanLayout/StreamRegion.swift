@@ -59,9 +59,14 @@ struct StreamRegion {
         let spanning = crossing(gutters)
         let region = StreamRegion(lines: run, end: end, gutters: gutters, spanning: spanning)
         let multiColumnLines = run.indices.filter { !spanning.contains($0) && region.columnsUsed(by: run[$0]) >= 2 }.count
-        let isWide = gutters.contains { $0.upperBound - $0.lowerBound >= StreamLayout.wideGutterFraction * em }
+        let widths = gutters.map { $0.upperBound - $0.lowerBound }
+        let isWide = widths.contains { $0 >= StreamLayout.wideGutterFraction * em }
+        // Two lines, both cut by a gutter of a text height or more, are two blocks side by
+        // side (a letterhead's issuer beside the motto) rather than words of one line.
+        let isSideBySide = run.count == 2 && multiColumnLines == 2 && widths.contains { $0 >= em }
         // Side-by-side blocks (a signature beside "Nơi nhận") need no line across a wide gutter.
-        guard !gutters.isEmpty, multiColumnLines >= (isWide ? 0 : 3), run.count >= (isWide ? 3 : 2) else { return nil }
+        guard !gutters.isEmpty, isSideBySide || multiColumnLines >= (isWide ? 0 : 3), run.count >= (isWide ? 3 : 2)
+        else { return nil }
         return region
     }
 

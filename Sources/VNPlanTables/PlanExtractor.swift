@@ -57,6 +57,8 @@ public struct PlanExtractor: Sendable {
                 warnings.append("OCR read a cell of \(weaklyRead.count) row(s) unsurely (below \(Int(TaskTableReader.weakCellConfidence * 100))% confidence); check them against the page: \(weaklyRead.prefix(10).joined(separator: ", "))\(weaklyRead.count > 10 ? " …" : "").")
             }
             if recognised.isEmpty {
+                let body = metadata.typeLineIndex.map { lines[$0].block + 1 } ?? 0
+                sections = Self.proseSections(in: document.blocks.dropFirst(body), readByOCR: document.metadata.usedOCR)
                 warnings.append("No plan table was found: no table has a header naming the work "
                     + "(Nhiệm vụ, Hoạt động, Nội dung…) and who or when (Chủ trì, Thời gian…).")
             }
@@ -107,7 +109,7 @@ public struct PlanExtractor: Sendable {
         for (index, block) in document.blocks.enumerated() {
             guard case .table(let table) = block else { continue }
             ordinal += 1
-            if let layout = TableLayout.recognise(table) {
+            if let layout = TableLayout.recognise(table), !Self.isAgenda(table, layout) {
                 // The same header right after the previous piece: a page break cut the table.
                 if let previous = found.last, previous.blocks.last == index - 1, previous.layout.roles == layout.roles {
                     join(table, dataFrom: layout.firstDataRow, block: index, into: &found[found.count - 1])
@@ -124,6 +126,16 @@ public struct PlanExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// A meeting's agenda (Thời gian | Nội dung | Người thực hiện) names work and a time, but
+    /// its times are of the day ("8h00 - 8h30"): its rows are a programme, not tasks.
+    static func isAgenda(_ table: Table, _ layout: TableLayout) -> Bool {
+        let columns = Set(layout.columns(for: .deadline))
+        let times = table.rows.dropFirst(layout.firstDataRow).flatMap(\.cells)
+            .filter { columns.contains($0.column) }.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
+        let clockTimes = times.filter { $0.localizedLowercase.contains(DeadlineWords.clockTime) }.count
+        return !times.isEmpty && clockTimes * 2 > times.count
     }
 
     private func join(_ table: Table, dataFrom row: Int, block: Int, into recognised: inout RecognisedTable) {
@@ -145,6 +157,32 @@ public struct PlanExtractor: Sendable {
             return (label, title)
         }
         return nil
+    }
+
+    /// A plan with no plan table is written as prose: its parts are its headings, a
+    /// numeral or capital letter before a title set in capitals or bold ("I. MỤC ĐÍCH, YÊU
+    /// CẦU"), and bold numbered headings under them ("1. Thời gian"), up to an appendix.
+    /// A numbered sentence ("1. Phân tích đề thi … thực hiện.") is an item, not a part.
+    static func proseSections(in blocks: ArraySlice<Block>, readByOCR: Bool) -> [Section] {
+        var outline = SectionOutline(readByOCR: readByOCR)
+        var sections: [Section] = []
+        for block in blocks {
+            guard case .paragraph(let paragraph) = block else { continue }
+            let text = CellText.singleLine(paragraph.labeledText)
+            if text.uppercased().hasPrefix(DocumentWords.appendix) { break }
+            guard let (printed, title) = SectionLabel.leading(text), title.count <= 100,
+                  !title.hasSuffix("."), !title.hasSuffix(";") else { continue }
+            let label = outline.resolving(printed)
+            let isHeading = switch label.style {
+            case .upperRoman, .upperLetter: paragraph.isBold || title == title.uppercased()
+            case .decimal: paragraph.isBold
+            case .lowerLetter: false
+            }
+            guard isHeading else { continue }
+            let heading = title.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            sections.append(Section(path: outline.enter(label), number: label.number, title: heading))
+        }
+        return sections
     }
 
     /// The year the plan is for: its date, else the first "năm 2025" of its title.

@@ -117,3 +117,22 @@ import VNPlanReaders
         #expect(Double(syllables.count) / Double(lettered.count) > 0.97)
     }
 }
+
+/// The Word export of the school's prose plan, e-signed afterwards, against its DOCX original:
+/// the letterhead read side by side (issuer over two lines), the signature, the parts, no task.
+@Suite(.enabled(if: PipelineFixtures.hasRealDocuments)) struct SignedExportTests {
+    @Test func signedExportGivesThePlanOfItsDOCX() throws {
+        let folder = PipelineFixtures.shared.appendingPathComponent("realdocs")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .first { $0.hasPrefix("KH-58") && $0.hasSuffix(".docx") })
+        let docx = try PipelineFixtures.pipeline.convert(InputFile(contentsOf: folder.appendingPathComponent(name)))
+        let pdf = try PipelineFixtures.pipeline.convert(PipelineFixtures.realDocument("KH-58"))
+        #expect(pdf.source.format == .pdf)
+        #expect(pdf.document == docx.document)
+        #expect(pdf.document.issuer == "SỞ GDĐT TỈNH ĐỒNG THÁP TRƯỜNG THPT CAO LÃNH 2")
+        #expect(pdf.document.signer?.name == "Trần Thanh Vũ")
+        #expect(pdf.sections == docx.sections)
+        #expect(pdf.sections.map(\.path) == ["I", "II", "III", "III.1", "III.2", "III.3", "IV"])
+        #expect(pdf.tasks.isEmpty && docx.tasks.isEmpty)
+    }
+}

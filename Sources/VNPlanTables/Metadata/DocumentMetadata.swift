@@ -66,7 +66,7 @@ struct DocumentMetadata {
     /// "Số: 169/KH-UBND" → "169/KH-UBND"; "Số:     /QĐ-UBND" (a draft) → nil.
     static func documentNumber(in line: String) -> String? {
         guard let match = line.firstMatch(of: DocumentWords.number) else { return nil }
-        return String(match.number)
+        return String(match.number.filter { !$0.isWhitespace })
     }
 
     /// Title lines follow the type heading until the recitals, the issuing authority or a separator.
@@ -112,8 +112,8 @@ struct DocumentMetadata {
                 if !text.hasPrefix("(") { titleLines.append(text) }
             } else if text.hasPrefix("(") || text.hasPrefix("[") {
                 continue
-            } else if isPersonName(text) {
-                name = text
+            } else if let person = personName(in: text) {
+                name = person
                 break
             } else {
                 break
@@ -130,10 +130,16 @@ struct DocumentMetadata {
         return DocumentWords.signerTitles.contains(folded)
     }
 
-    /// Two to six capitalised words: "Hoàng Văn Thuân".
-    private static func isPersonName(_ text: String) -> Bool {
+    /// Two to six capitalised words: "Hoàng Văn Thuân"; words in capitals after them are the
+    /// seal's or the signing software's text drawn over the line ("Hoàng Văn Thuân PHÓ GIÁM ĐỐC").
+    private static func personName(in text: String) -> String? {
         let words = text.split(separator: " ")
-        return (2...6).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }
+        let name = words.prefix { word in
+            word.first?.isUppercase == true && word.allSatisfy(\.isLetter) && (word.count == 1 || word.dropFirst().contains(where: \.isLowercase))
+        }
+        let rest = words.dropFirst(name.count)
+        guard (2...6).contains(name.count), rest.allSatisfy({ $0 == $0.uppercased() }) else { return nil }
+        return name.joined(separator: " ")
     }
 }
 

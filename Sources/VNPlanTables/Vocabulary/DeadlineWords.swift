@@ -3,6 +3,9 @@
 /// lowercased text. Each pattern is built once: a regex literal inside a function is parsed
 /// again at every call, and deadlines are read on every row.
 enum DeadlineWords {
+    /// "7h30", "14 giờ 00", "08:00 - 09:30": a time of day, which schedules a meeting's item
+    /// rather than a plan's work.
+    nonisolated(unsafe) static let clockTime = /\b\d{1,2}\s*(?:h(?!\p{L})\s*\d{0,2}|giờ(?!\p{L})|:\d{2})/
     /// "năm 2025", "/2025": the year a wording states.
     nonisolated(unsafe) static let statedYear = /(?:năm|\/)\s*(?<year>(?:19|20)\d{2})(?!\d)/
     /// The end of the span is the deadline: "chậm nhất", "hạn chót", "đến hết".

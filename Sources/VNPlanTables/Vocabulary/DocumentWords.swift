@@ -20,8 +20,9 @@ enum DocumentWords {
 
     /// The national motto, folded: the letterhead's right column, never the issuer.
     static let motto = ["cong hoa xa hoi chu nghia", "doc lap tu do"]
-    /// "Số: 169/KH-UBND" → "169/KH-UBND"; a draft's "Số:     /QĐ-UBND" does not match.
-    nonisolated(unsafe) static let number = /Số\s*:?\s*(?<number>\d+[\w.\-]*(?:\/[\p{L}\d.\-]+)+)/
+    /// "Số: 169/KH-UBND" → "169/KH-UBND"; "Số:277 /KH-UBND", the figures filled in by the
+    /// signing software beside the printed rest, too; a draft's "Số:     /QĐ-UBND" does not match.
+    nonisolated(unsafe) static let number = /Số\s*:?\s*(?<number>\d+[\w.\-]*(?:\s?\/\s?[\p{L}\d.\-]+)+)/
     /// "Phú Mỹ, ngày 04 tháng 03 năm 2024", with a draft's day or month left blank.
     nonisolated(unsafe) static let placeAndDate =
         /^(?<place>[^,]{2,40}),\s*ngày\s*(?<day>\d{1,2})?\s*(?:\/|tháng)\s*(?<month>\d{1,2})?\s*(?:\/|năm)\s*(?<year>\d{4})/
@@ -49,8 +50,8 @@ enum DocumentWords {
     /// "PHỤ LỤC": an appendix closes the part a heading opened.
     static let appendix = "PHỤ LỤC"
 
-    /// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": signing on behalf of.
-    nonisolated(unsafe) static let signingOnBehalf = /^(TM|KT|TL|TUQ|Q)\.\s/
+    /// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT.HIỆU TRƯỞNG", "T/M. ĐOÀN": signing on behalf of.
+    nonisolated(unsafe) static let signingOnBehalf = /^(TM|T\/M|KT|TL|TUQ|Q)\.\s*\p{Lu}/
     /// A signer's title alone on its line (folded).
     static let signerTitles: Set<String> = [
         "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban", "truong phong",

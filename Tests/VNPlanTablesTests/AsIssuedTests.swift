@@ -1,0 +1,68 @@
+import Testing
+import VNPlanModel
+@testable import VNPlanTables
+
+/// Plans as agencies issue them: letterheads filled in by the signing software, seals over
+/// the signer's name, prose plans, and a meeting's agenda in the annex.
+@Suite struct AsIssuedTests {
+    private func paragraph(_ text: String, bold: Bool = false) -> Block {
+        .paragraph(Paragraph(text: text, isBold: bold))
+    }
+
+    private func table(_ rows: [[String]]) -> Block {
+        .table(Table(rows: rows.map { TableRow(cells: $0.enumerated().map { TableCell(text: $1, column: $0) }) }))
+    }
+
+    private func plan(_ blocks: [Block]) -> Plan {
+        PlanExtractor().plan(from: SourceDocument(
+            metadata: SourceMetadata(fileName: "kh.pdf", sha256: String(repeating: "0", count: 64), format: .pdf),
+            blocks: blocks))
+    }
+
+    private var letterhead: Block {
+        table([["ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+               ["Số:277 /KH-UBND", "Hà Nội, ngày14 tháng7 năm 2026"]])
+    }
+
+    @Test func letterheadFilledInBySigningSoftware() {
+        let document = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Chuyển đổi số năm 2026"),
+                             table([["Nơi nhận:\n- Như trên;", "KT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Lan ỦY BAN NHÂN DÂN"]])]).document
+        #expect(document.number == "277/KH-UBND")
+        #expect(document.date == "2026-07-14")
+        #expect(document.place == "Hà Nội")
+        #expect(document.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
+        #expect(document.signer == Signer(title: "KT.CHỦ TỊCH PHÓ CHỦ TỊCH", name: "Nguyễn Thị Lan"))
+    }
+
+    /// Its parts are its headings; its numbered sentences are items, and no task is invented.
+    @Test func prosePlanGivesItsSectionsAndNoTask() {
+        let result = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Tổ chức hội thảo chuyên môn"),
+                           paragraph("I. MỤC ĐÍCH, YÊU CẦU", bold: true), paragraph("- Nâng cao chất lượng dạy học."),
+                           paragraph("II. NỘI DUNG", bold: true),
+                           paragraph("1. Phân tích đề thi năm 2025 – Trường THPT Cao Lãnh 2 thực hiện.", bold: false),
+                           paragraph("III. THỜI GIAN, HÌNH THỨC", bold: true), paragraph("1. Thời gian", bold: true),
+                           paragraph("Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026."),
+                           paragraph("2. Hình thức:", bold: true), paragraph("PHỤ LỤC"),
+                           paragraph("1. Danh sách", bold: true)])
+        #expect(result.tasks.isEmpty)
+        #expect(result.sections.map(\.path) == ["I", "II", "III", "III.1", "III.2"])
+        #expect(result.sections.map(\.title) == ["MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG", "THỜI GIAN, HÌNH THỨC", "Thời gian", "Hình thức"])
+    }
+
+    /// An agenda names content, a time and who: its times are of the day, so it is no plan table;
+    /// a plan table beside it still gives its tasks.
+    @Test func agendaIsNoPlanTable() {
+        let agenda = table([["Thời gian", "Nội dung", "Người thực hiện"],
+                            ["14h00 - 14h15", "Khai mạc, giới thiệu đại biểu", "Trường THPT Cao Lãnh 2"],
+                            ["14h15 - 15h00", "Phân tích đề thi tốt nghiệp", "Tổ Lịch sử"],
+                            ["15 giờ 00", "Thảo luận, tổng kết", "Ban Giám hiệu"]])
+        let tasks = table([["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"],
+                           ["1", "Rà soát thủ tục hành chính", "Văn phòng", "Quý I năm 2026"],
+                           ["2", "Báo cáo kết quả", "Văn phòng", "Trước ngày 15/12/2026"]])
+        let result = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Hội thảo"), agenda, paragraph("PHỤ LỤC"), tasks])
+        #expect(result.tasks.map(\.activity) == ["Rà soát thủ tục hành chính", "Báo cáo kết quả"])
+        let clock = { (text: String) in text.contains(DeadlineWords.clockTime) }
+        #expect(!clock("ngày 05 hàng tháng") && !clock("trước 30/01/2026") && !clock("điều 10: quý ii"))
+        #expect(clock("8h00-8h30") && clock("08:30") && clock("lúc 14 giờ"))
+    }
+}
