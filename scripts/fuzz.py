@@ -13,14 +13,15 @@ nesting, wrong encodings, runs of combining marks, huge percentages, very wide r
 documents that are no documents.
 
 Each run ends as one of:
-  plan          exit 0
+  plan          exit 0, nothing on stderr
   clean error   exit 1, one line on stderr naming the file
-  unclear       exit 1 with several lines, or a line that does not name the file
+  unclear       exit 0 with lines on stderr, exit 1 with several lines, or a line that does
+                not name the file
   crash         killed by a signal (a trap, an abort) below the memory cap
   out of memory killed by a signal at the memory cap
   hang          still running at the time limit (killed)
-With --corpus, every input that crashed, hung, ran out of memory or used more than 1 GB is
-copied there (when smaller than 512 KB), named by its format, mutation and content hash.
+With --corpus, every input that crashed, hung, ran out of memory, used more than 1 GB or
+ended unclear is copied there (when smaller than 512 KB), named by its format, mutation and content hash.
 Exit status: 0 when nothing crashed, hung or ran out of memory, else 1.
 """
 import argparse
@@ -347,7 +348,53 @@ def tiff_huge_size(rng, data):
 
 
 IMAGE = [png_huge_size, tiff_huge_size]
-SPECIFIC = {"docx": DOCX, "text": TEXT, "image": IMAGE, "pdf": []}
+
+
+# ---------------------------------------------------------------- PDF mutations
+
+def huge_media_box(rng, data):
+    """Every page's MediaBox replaced by a huge or inverted one."""
+    box = rng.choice([b"[0 0 14400000 14400000]", b"[0 0 1e300 1e300]", b"[0 0 -595 -842]",
+                      b"[0 0 99999999999999999999 842]", b"[0 0 0 0]"])
+    mutant = re.sub(rb"/MediaBox\s*\[[^\]]*\]", b"/MediaBox " + box, data)
+    return mutant if mutant != data else flip(rng, data)
+
+
+def lying_length(rng, data):
+    """A stream whose /Length says more or less than it holds (poppler then searches for
+    "endstream" and reconstructs the cross-reference table)."""
+    lengths = list(re.finditer(rb"/Length (\d+)", data))
+    if not lengths:
+        return flip(rng, data)
+    match = rng.choice(lengths)
+    value = rng.choice([b"0", b"1", b"99999999", b"2147483648", str(int(match.group(1)) // 2).encode()])
+    return data[:match.start(1)] + value + data[match.end(1):]
+
+
+def damaged_stream(rng, data):
+    """Bytes flipped inside one stream (a page's drawing, a font program, an image)."""
+    streams = [m.end() for m in re.finditer(rb"stream\r?\n", data)]
+    if not streams:
+        return flip(rng, data)
+    start = rng.choice(streams)
+    mutant = bytearray(data)
+    for _ in range(rng.randint(1, 64)):
+        at = start + rng.randrange(4096)
+        if at < len(mutant):
+            mutant[at] ^= 1 << rng.randrange(8)
+    return bytes(mutant)
+
+
+def broken_cross_references(rng, data):
+    """The xref table's offsets or startxref pointing elsewhere."""
+    mutant = re.sub(rb"startxref\s+\d+", b"startxref\n" + str(rng.randrange(len(data))).encode(), data)
+    if rng.random() < 0.5:
+        mutant = re.sub(rb"\d{10} 00000 n", lambda _: b"%010d 00000 n" % rng.randrange(len(data)), mutant, count=8)
+    return mutant
+
+
+PDF = [huge_media_box, lying_length, damaged_stream, broken_cross_references]
+SPECIFIC = {"docx": DOCX, "text": TEXT, "image": IMAGE, "pdf": PDF}
 
 
 # ---------------------------------------------------------------- running
@@ -401,7 +448,8 @@ def classify(timed_out, status, peak_kb, memory_kb, stderr, name):
         return "out of memory" if peak_kb > memory_kb * 0.8 else "crash"
     code = os.WEXITSTATUS(status)
     if code == 0:
-        return "plan"
+        # A plan is written in silence: a library's messages on stderr are noise.
+        return "plan" if not stderr.strip() else "unclear"
     lines = [line for line in stderr.splitlines() if line.strip()]
     if code == 1 and len(lines) == 1 and name in lines[0]:
         return "clean error"
@@ -471,6 +519,7 @@ def main():
                     print(f"{outcome:13s} {seconds:6.2f}s {peak_kb // 1024:5d} MB  {name}  {first[0][:160]}")
                 if bad:
                     failures.append(name)
+                if bad or outcome == "unclear":
                     if args.corpus and len(mutant) < 512 * 1024:
                         digest = hashlib.sha256(mutant).hexdigest()[:12]
                         os.makedirs(args.corpus, exist_ok=True)

@@ -86,10 +86,10 @@ struct StreamLayout {
         if line.box.y - previous.box.y > pitch * 1.3 { return true }
         if isCentered(line, left: left, right: right) != isCentered(previous, left: left, right: right) { return true }
         if line.isBold != previous.isBold { return true }
-        if let first = line.words.first?.text, WrappedText.opensListItem(first) { return true }
+        if let first = line.firstWord?.text, WrappedText.opensListItem(first) { return true }
         // A first-line indent, or a line that stops short of the margin, ends the paragraph.
         if line.box.x > previous.box.x + em { return true }
-        let nextWidth = line.words.first?.box.width ?? 0
+        let nextWidth = line.firstWord?.box.width ?? 0
         return previous.box.maxX + nextWidth + em < right
     }
 

@@ -27,6 +27,19 @@ struct TextLine {
 
     var lineHeight: Double { box.height }
 
+    /// The line's first word as printed, with the box it covers: the pieces a change of font
+    /// cut it into ("qu" "ả" "/S" "ả" "n" in a Word export) joined again.
+    var firstWord: (text: String, box: BoundingBox)? {
+        guard var box = words.first?.box else { return nil }
+        var text = ""
+        for word in words {
+            if !text.isEmpty, word.box.x - box.maxX > Self.spaceFraction * lineHeight { break }
+            text += word.text
+            box = box.union(word.box)
+        }
+        return (text, box)
+    }
+
     /// A gap wider than this share of the line's height is a space between words.
     static let spaceFraction = 0.08
 

@@ -23,7 +23,7 @@ enum WrappedText {
     /// Widths, not edges, so that centred lines are judged as well as left-aligned ones.
     private static func isBreak(after previous: TextLine, before line: TextLine, room: Double,
                                 wordSpace: Double) -> Bool {
-        guard let nextWord = line.words.first else { return false }
+        guard let nextWord = line.firstWord else { return false }
         // "Phòng Văn hóa / - Xã hội" is a wrap; "…10/8/2026; / - Trung tâm…" a new item.
         if opensListItem(nextWord.text), let end = previous.words.last?.text.last, ".;:!?".contains(end) { return true }
         let space = max(TextLine.spaceFraction * previous.lineHeight * 2, wordSpace)

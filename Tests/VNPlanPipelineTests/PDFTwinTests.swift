@@ -5,7 +5,9 @@ import VNPlanPipeline
 import VNPlanReaders
 
 /// Each sample PDF is its DOCX printed by LibreOffice (`scripts/make-samples.py`): the PDF,
-/// read through the Layout stage, must give the plan its DOCX gives.
+/// read through the Layout stage, must give the plan its DOCX gives; so must its Word-style
+/// twin (`scripts/make-word-pdf.py`: the same pages with each face embedded three ways, whole,
+/// subset and WinAnsi, switching fonts inside words as a Word export does).
 @Suite struct PDFTwinTests {
     static func ruledTwins() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: PipelineFixtures.samples.path)
@@ -13,12 +15,14 @@ import VNPlanReaders
             .map { String($0.dropLast(4)) }.sorted()
     }
 
+    /// "kh-xa-hoa-binh-2026.word" → its DOCX and its PDF.
     private func plans(_ name: String) throws -> (docx: Plan, pdf: Plan) {
-        func plan(_ ext: String) throws -> Plan {
+        func plan(_ file: String) throws -> Plan {
             try PipelineFixtures.pipeline.convert(
-                InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent("\(name).\(ext)")))
+                InputFile(contentsOf: PipelineFixtures.samples.appendingPathComponent(file)))
         }
-        return (try plan("docx"), try plan("pdf"))
+        let document = name.prefix { $0 != "." }
+        return (try plan("\(document).docx"), try plan("\(name).pdf"))
     }
 
     /// Task by task, field by field; provenance (page, table, row) and confidence aside.

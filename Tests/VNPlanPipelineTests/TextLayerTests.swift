@@ -15,16 +15,21 @@ import VNPlanReaders
         var minX, minY, maxX, maxY: Double
     }
 
-    static func referenceWords(of file: URL) throws -> [[ReferenceWord]] {
+    /// What a poppler tool prints.
+    static func output(of arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-bbox", file.path, "-"]
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let html = String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func referenceWords(of file: URL) throws -> [[ReferenceWord]] {
+        let html = try output(of: ["pdftotext", "-bbox", file.path, "-"])
         let word = try Regex(#"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>"#)
         return html.components(separatedBy: "</page>").dropLast().map { page in
             page.matches(of: word).compactMap { match in
@@ -88,6 +93,20 @@ import VNPlanReaders
         #expect(comparison.compared > 200)
         #expect(comparison.decoded.isEmpty)
         #expect(comparison.differing == [])
+    }
+
+    /// The Word-style sample draws each face through three font objects, as Word does: the
+    /// whole face and a subset as CID fonts with ToUnicode, and a WinAnsi TrueType twin.
+    @Test func wordStyleSampleEmbedsEachFaceThreeWays() throws {
+        let file = PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.word.pdf")
+        let fonts = try Self.output(of: ["pdffonts", file.path]).split(separator: "\n").dropFirst(2)
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        for face in ["LiberationSerif", "LiberationSerif-Bold"] {
+            let kinds = fonts.filter { $0.first?.split(separator: "+").last.map(String.init) == face }
+            #expect(kinds.contains { !$0[0].contains("+") && $0[1...2] == ["CID", "TrueType"] && $0.suffix(5).prefix(3) == ["yes", "no", "yes"] })
+            #expect(kinds.contains { $0[0].contains("+") && $0[1...2] == ["CID", "TrueType"] && $0.suffix(5).prefix(3) == ["yes", "yes", "yes"] })
+            #expect(kinds.contains { $0[1...2] == ["TrueType", "WinAnsi"] })
+        }
     }
 
     /// A Word 2016 export, e-signed: each face embedded as subset CID fonts with ToUnicode and

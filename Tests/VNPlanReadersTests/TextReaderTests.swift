@@ -122,6 +122,17 @@ import VNPlanModel
         #expect(table.rows[0].cells.allSatisfy { $0.isBold })
     }
 
+    /// A web crawl writes a row's end as "| |" on one line, and wraps bold header cells
+    /// inside their markup ("**Thời gian hoàn" / "thành**").
+    @Test func crawlRowsEndAtAPipePair() throws {
+        let text = "|\n**STT**\n|\n**Nội dung thực\nhiện**\n|\n**Thời gian hoàn\nthành**\n| |\n1\n|\nRà soát\n|\nQuý I\n| |\n2\n|\nCông khai\n|\nQuý II\n|\n\nNơi nhận:\n"
+        let table = try #require(try read(text).tables.first)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [
+            ["STT", "Nội dung thực hiện", "Thời gian hoàn thành"], ["1", "Rà soát", "Quý I"], ["2", "Công khai", "Quý II"],
+        ])
+        #expect(table.rows[0].cells.allSatisfy { $0.isBold })
+    }
+
     @Test func wrappedPDFLinesBecomeParagraphs() throws {
         var text = ""
         for line in ["ỦY BAN NHÂN DÂN ", "PHƯỜNG HOÀ XUÂN ", "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của ",

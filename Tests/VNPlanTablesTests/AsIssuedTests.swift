@@ -65,4 +65,19 @@ import VNPlanModel
         #expect(!clock("ngày 05 hàng tháng") && !clock("trước 30/01/2026") && !clock("điều 10: quý ii"))
         #expect(clock("8h00-8h30") && clock("08:30") && clock("lúc 14 giờ"))
     }
+
+    /// A crawl's two-row header, written without spans: the units under "Đơn vị thực hiện",
+    /// the other headers over both rows, the data rows a column wider than the top row.
+    @Test func twoRowHeaderWithoutItsSpans() throws {
+        let grid = Table(rows: [
+            ["STT", "Nội dung thực hiện", "Đơn vị thực hiện", "Thời gian hoàn thành", "Sản phẩm"], ["Chủ trì", "Phối hợp"],
+            ["1", "Rà soát thủ tục hành chính", "Văn phòng", "Các phòng", "Quý I năm 2026", "Báo cáo"],
+        ].map { TableRow(cells: $0.enumerated().map { TableCell(text: $1, column: $0) }) })
+        let layout = try #require(TableLayout.recognise(grid))
+        #expect(layout.firstDataRow == 2)
+        #expect(layout.roles == [0: .number, 1: .activity, 2: .lead, 3: .support, 4: .deadline, 5: .outputs])
+        let result = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Chuyển đổi số"), .table(grid)])
+        #expect(result.tasks.count == 1)
+        #expect(result.tasks.first?.lead == ["Văn phòng"] && result.tasks.first?.support == ["Các phòng"])
+    }
 }

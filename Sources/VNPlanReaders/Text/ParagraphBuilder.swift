@@ -20,25 +20,33 @@ struct TextParagraphBuilder {
 
     func paragraphs(of lines: [TextLine]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
-        var current: (text: String, page: Int?, isBold: Bool, hardBreak: Bool)?
+        // `raw` keeps the markup: bold opened on one line may close on the next
+        // ("**Ủy ban" / "nhân dân**").
+        var current: (text: String, raw: String, page: Int?, isBold: Bool, hardBreak: Bool)?
+        func close() {
+            if let open = current {
+                paragraphs.append(paragraph(open.text, open.page, open.isBold || InlineMarkup.strip(open.raw).isBold))
+            }
+            current = nil
+        }
         for line in lines {
             let hardBreak = markdown && line.text.hasSuffix("  ")
             let stripped = InlineMarkup.strip(line.text)
             guard !stripped.text.isEmpty else {
                 // A blank line ends the paragraph.
-                if let open = current { paragraphs.append(paragraph(open.text, open.page, open.isBold)) }
-                current = nil
+                close()
                 continue
             }
             if let open = current, continues(open.text, with: stripped.text, afterHardBreak: open.hardBreak) {
                 let separator = open.hardBreak ? "\n" : " "
-                current = (open.text + separator + stripped.text, open.page, open.isBold && stripped.isBold, hardBreak)
+                current = (open.text + separator + stripped.text, open.raw + " " + line.text, open.page,
+                           open.isBold && stripped.isBold, hardBreak)
             } else {
-                if let open = current { paragraphs.append(paragraph(open.text, open.page, open.isBold)) }
-                current = (stripped.text, line.page, stripped.isBold, hardBreak)
+                close()
+                current = (stripped.text, line.text, line.page, stripped.isBold, hardBreak)
             }
         }
-        if let open = current { paragraphs.append(paragraph(open.text, open.page, open.isBold)) }
+        close()
         return paragraphs
     }
 

@@ -28,7 +28,8 @@ struct RowPerLineTable {
 }
 
 /// The pipe form (`legal-vn.txt`): each cell is a line holding only "|" followed by the
-/// cell's lines; "| |" (two pipe lines in a row) ends a row, or stands for an empty cell.
+/// cell's lines; "| |" (two pipe lines in a row, or two pipes on one line, as crawls write
+/// it) ends a row, or stands for an empty cell.
 /// The cell lines were wrapped by the converter and are joined back. The table ends at a
 /// pipe line followed by a blank line.
 struct PipeTable {
@@ -65,8 +66,11 @@ struct PipeTable {
                 if line.kind != .blank || current?.isEmpty == false { current?.append(line) }
                 continue
             }
-            if let current { tokens.append(current) }
-            current = []
+            // "| |" on one line is two pipe lines: a row's end.
+            for _ in 0..<line.text.utf8.count(where: { $0 == UInt8(ascii: "|") }) {
+                if let current { tokens.append(current) }
+                current = []
+            }
             let next = lines[index...].firstIndex { $0.kind != .blank }
             if next != index, next.map({ lines[$0].kind != .pipe }) ?? true { break }
             index = next ?? index

@@ -29,16 +29,15 @@ struct TableLayout: Equatable {
 
         var roles: [Int: ColumnRole] = [:]
         var unnamed: [Int: String] = [:]
+        let placed = count == 2 ? placedUnderGroup(table, upper: first) : nil
         for column in 0..<table.columnCount {
             // The lowest header cell is the most specific ("Chủ trì" under "Cơ quan thực hiện").
-            for row in (first..<(first + count)).reversed() {
-                guard let reference = grid[row][column].reference,
-                      let role = ColumnRole(header: table[reference].text) else { continue }
-                roles[column] = role
-                break
+            let headers = placed?[column].map { [$0] } ?? (first..<(first + count)).reversed().compactMap { row in
+                grid[row][column].reference.map { table[$0].text }
             }
-            if roles[column] == nil, let reference = grid[first + count - 1][column].reference {
-                let header = CellText.singleLine(table[reference].text)
+            roles[column] = headers.lazy.compactMap { ColumnRole(header: $0) }.first
+            if roles[column] == nil, let lowest = headers.first {
+                let header = CellText.singleLine(lowest)
                 if !header.isEmpty { unnamed[column] = header }
             }
         }
@@ -53,6 +52,41 @@ struct TableLayout: Equatable {
         guard !named.isDisjoint(with: ColumnRole.content), !named.isDisjoint(with: ColumnRole.details)
                 || named.contains(.number) && named.count >= 3 else { return nil }
         return TableLayout(headerRowCount: count, firstHeaderRow: first, roles: roles, unnamed: unnamed)
+    }
+
+    /// A two-row header written without its spans (a crawl's pipe form, a text extraction):
+    /// "STT | Nội dung | Đơn vị thực hiện | Thời gian" over "Chủ trì | Phối hợp", data rows five
+    /// cells wide. The lower cells belong under the one upper cell that groups them (the units
+    /// under "Đơn vị thực hiện"); the other upper cells span both rows. The header text of
+    /// each data column, or nil when the rows are not so written or no upper cell groups them.
+    static func placedUnderGroup(_ table: Table, upper: Int) -> [Int: String]? {
+        let top = table.rows[upper].cells, bottom = table.rows[upper + 1].cells
+        let packed = { (cells: [TableCell]) in
+            cells.enumerated().allSatisfy { $0.element.column == $0.offset && $0.element.columnSpan == 1 }
+        }
+        guard packed(top), packed(bottom), bottom.count >= 2, top.count + bottom.count - 1 == table.columnCount
+        else { return nil }
+        let lowerRoles = Set(bottom.compactMap { ColumnRole(header: $0.text) })
+        let group: Int?
+        if !lowerRoles.isEmpty, lowerRoles.isSubset(of: [.lead, .support]) {
+            group = top.firstIndex { ColumnRole(header: $0.text) == .responsible }
+        } else if lowerRoles.count == 1, let role = lowerRoles.first {
+            // "Thời gian" over "Bắt đầu | Kết thúc": the upper cell of the same role.
+            group = top.indices.first { ColumnRole(header: top[$0].text) == role }
+        } else {
+            group = nil
+        }
+        guard let group else { return nil }
+        var headers: [Int: String] = [:]
+        for (index, cell) in top.enumerated() {
+            let column = index < group ? index : index + bottom.count - 1
+            if index != group { headers[column] = cell.text }
+        }
+        for (offset, cell) in bottom.enumerated() {
+            let own = CellText.clean(cell.text)
+            headers[group + offset] = own.isEmpty || ColumnRole(header: own) == nil ? top[group].text : own
+        }
+        return headers
     }
 
     /// A row whose short cells mostly name column roles.
