@@ -49,6 +49,16 @@ import VNPlanReaders
         }
     }
 
+    /// What poppler reported of a damaged content stream is told once per page in the plan,
+    /// the first messages quoted, instead of on stderr.
+    @Test func popplerFaultsBecomeAWarning() throws {
+        let input = try InputFile(contentsOf: Self.corpus.appendingPathComponent("pdf-damaged-stream.pdf"))
+        let plan = try PipelineFixtures.pipeline.convert(input)
+        let faults = plan.warnings.filter { $0.contains("poppler reported") }
+        #expect(faults.first?.hasPrefix("Page 1: poppler reported") == true)
+        #expect(faults.count <= plan.source.pages ?? 0)
+    }
+
     @Test func theCorpusIsSmall() throws {
         let sizes = try Self.inputs.map {
             try FileManager.default.attributesOfItem(atPath: Self.corpus.appendingPathComponent($0).path)[.size] as? Int ?? 0

@@ -24,8 +24,10 @@ import VNPlanModel
         #expect(words > 100)
     }
 
+    /// The reason names the file, what is wrong, and what poppler said of it, on one line.
     @Test func noPagesIsNamed() throws {
-        #expect(throws: ReaderError.damagedPDF(file: "no-pages.pdf", reason: "it has no pages")) {
+        #expect(throws: ReaderError.damagedPDF(file: "no-pages.pdf",
+                                               reason: "it has no pages (poppler reported a fault: “Invalid page count 0”)")) {
             _ = try reader.readPages(input("no-pages.pdf")) { _ in }
         }
     }

@@ -128,6 +128,7 @@ public struct PDFReader: PageGeometryReader {
             if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { _ = PopplerMessages.take(); throw .encrypted(file: input.name) }
             throw .damagedPDF(file: input.name, reason: withPopplerFaults(message))
         }
+        PopplerMessages.capture()
         return document
     }
 

@@ -3,10 +3,9 @@ import PDFTextMaps
 /// poppler's own messages ("Syntax Error: …"), which it would print on stderr beside vnplan's
 /// lines: kept per thread and handed to the reader, which puts them in one warning or error.
 enum PopplerMessages {
-    private static let captured: Void = vnp_poppler_messages_capture()
-
-    /// Starts capturing on first use; later calls only return.
-    static func capture() { _ = captured }
+    /// Sends poppler's messages here. poppler-glib sets its own handler (which drops them)
+    /// as it opens a document, so this is called again once the document is open.
+    static func capture() { vnp_poppler_messages_capture() }
 
     /// The messages poppler gave on this thread since the last call, as one line: how many and
     /// the first few. nil when there were none.
