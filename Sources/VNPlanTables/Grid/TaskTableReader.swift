@@ -47,12 +47,15 @@ struct TaskTableReader {
         let grid = table.grid
         var ordinals: [String: Int] = [:]
         var pending: TaskRow?
+        func noteIfWeak(_ path: String, _ confidence: Double?) {
+            if let confidence, confidence < Self.weakCellConfidence { result.weaklyRead.append(path) }
+        }
         func flush() {
             guard let row = pending else { return }
             pending = nil
             result.tasks.append(task(path: row.path, section: row.section, number: row.number, cells: row.cells,
                                      row: row.row, ocrConfidence: row.ocrConfidence))
-            if let confidence = row.ocrConfidence, confidence < Self.weakCellConfidence { result.weaklyRead.append(row.path) }
+            noteIfWeak(row.path, row.ocrConfidence)
         }
 
         for rowIndex in layout.firstDataRow..<table.rows.count {
@@ -108,7 +111,7 @@ struct TaskTableReader {
                 }
                 if layout.isIndicatorTable {
                     result.indicators.append(indicator(path: path, number: number, cells: cells))
-                    if let ocrConfidence, ocrConfidence < Self.weakCellConfidence { result.weaklyRead.append(path) }
+                    noteIfWeak(path, ocrConfidence)
                 } else {
                     pending = TaskRow(path: path, section: section, number: number, cells: cells, row: rowIndex,
                                       ocrConfidence: ocrConfidence)
