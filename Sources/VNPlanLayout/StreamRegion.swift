@@ -32,8 +32,10 @@ struct StreamRegion {
         func isProse(_ line: TextLine) -> Bool {
             !hasGap(line, wider: minimumGutter) && line.box.width > 0.6 * (textRight - textLeft)
         }
+        // A word or two mid-page narrower than that is a cell's ("Hệ" over "thống").
         func isTitle(_ line: TextLine) -> Bool {
             !hasGap(line, wider: minimumGutter) && abs(line.box.midX - centre) < 0.5 * em && line.box.x > textLeft + 2 * em
+                && line.box.width > 2 * em
         }
         guard !isProse(lines[start]), !isTitle(lines[start]) else { return nil }
         var end = start + 1
@@ -50,7 +52,11 @@ struct StreamRegion {
         guard run.count >= 2 else { return nil }
         func crossing(_ gutters: [ClosedRange<Double>]) -> Set<Int> {
             Set(run.indices.filter { index in
-                run[index].words.contains { word in gutters.contains { word.box.x < $0.upperBound - 0.5 && word.box.maxX > $0.lowerBound + 0.5 } }
+                // Across a gutter's middle, where the columns part: a word may reach into the
+                // whitespace a carried gutter kept from the previous page.
+                run[index].words.contains { word in
+                    gutters.contains { word.box.x < ($0.lowerBound + $0.upperBound) / 2 && word.box.maxX > ($0.lowerBound + $0.upperBound) / 2 }
+                }
             })
         }
         // A group row may cross the gutters: one in a short table, one line in eight in a long one.
@@ -164,46 +170,51 @@ struct StreamRegion {
                 blocks.append([piece])
             }
         }
-        let rowLines = rowStarts(blocks: blocks, pitch: pitch)
-        let rowPositions = rowLines.map(Double.init)
-        func row(ofLine line: Int) -> Int { max(0, lowerBound(rowPositions, Double(line) + 0.5) - 1) }
-
-        var cellsByRow = Array(repeating: [Int: [Piece]](), count: rowLines.count)
-        var lastLineOfCell: [Int: [Int: Int]] = [:]
-        for block in blocks {
-            let row = row(ofLine: block[0].line)
-            cellsByRow[row][block[0].column, default: []] += block
-            lastLineOfCell[row, default: [:]][block[0].column] = block.last?.line
-        }
-        let regionLeft = lines.map(\.box.x).min() ?? 0, regionRight = lines.map(\.box.maxX).max() ?? page.width
-        // A borderless cell reaches to the middle of the gutters beside it.
-        let middles = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
+        let piecesByColumn = Dictionary(grouping: pieces.map { ($0.column, $0.text) }, by: \.0)
         let columnWidth = (0..<columnCount).map { column in
-            (column < middles.count ? middles[column] : regionRight) - (column > 0 ? middles[column - 1] : regionLeft)
+            roomOfColumn(column, pieces: piecesByColumn[column, default: []].map(\.1), scale: scale)
         }
+        func cell(of block: [Piece], rowSpan: Int) -> TableCell {
+            let textLines = block.map(\.text)
+            let box = textLines.dropFirst().reduce(textLines[0].box) { $0.union($1.box) }
+            var cell = TableCell(text: WrappedText.text(of: textLines, width: columnWidth[block[0].column],
+                                                        wordSpace: scale.wordSpace),
+                                 column: block[0].column, rowSpan: rowSpan, isBold: textLines.allSatisfy(\.isBold))
+            cell.provenance = Provenance(page: page.number, boundingBox: box,
+                                         ocrConfidence: textLines.compactMap(\.confidence).min())
+            return cell
+        }
+        // The stretches between the lines that span the columns are laid out one by one.
+        let blocksBySpanning = Dictionary(grouping: blocks) { block in spanning.filter { $0 < block[0].line }.count }
         var rows: [TableRow] = []
-        for (rowIndex, startLine) in rowLines.enumerated() {
-            if spanning.contains(startLine) {
-                let line = lines[startLine]
+        for (stretch, spanningLine) in ([-1] + spanning.sorted()).enumerated() {
+            if spanningLine >= 0 {
+                let line = lines[spanningLine]
                 rows.append(TableRow(cells: spanningCells(of: line, page: page, scale: scale),
                                      provenance: Provenance(page: page.number, boundingBox: line.box)))
-                continue
             }
-            var cells: [TableCell] = []
-            var rowBox: BoundingBox?
-            for (column, cellPieces) in cellsByRow[rowIndex].sorted(by: { $0.key < $1.key }) {
-                let textLines = cellPieces.map(\.text)
-                let lastLine = lastLineOfCell[rowIndex]?[column] ?? startLine
-                let span = rowLines[(rowIndex + 1)...].filter { $0 <= lastLine }.count + 1
-                let box = textLines.dropFirst().reduce(textLines[0].box) { $0.union($1.box) }
-                var cell = TableCell(text: WrappedText.text(of: textLines, width: columnWidth[column], wordSpace: scale.wordSpace),
-                                     column: column, rowSpan: span, isBold: textLines.allSatisfy(\.isBold))
-                cell.provenance = Provenance(page: page.number, boundingBox: box,
-                                             ocrConfidence: textLines.compactMap(\.confidence).min())
-                cells.append(cell)
-                rowBox = rowBox.map { $0.union(box) } ?? box
+            guard let stretchBlocks = blocksBySpanning[stretch] else { continue }
+            let cells = stretchBlocks.map { block in
+                StreamRows.Cell(column: block[0].column, top: block.map(\.text.box.y).min() ?? 0,
+                                bottom: block.map(\.text.box.maxY).max() ?? 0)
             }
-            rows.append(TableRow(cells: cells, provenance: Provenance(page: page.number, boundingBox: rowBox)))
+            let top = cells.map(\.top).min() ?? 0, bottom = cells.map(\.bottom).max() ?? 0
+            // A stretch begins and ends halfway to the spanning lines around it.
+            let above = spanningLine >= 0 ? (lines[spanningLine].box.maxY + top) / 2 : top
+            let nextSpanning = spanning.filter { $0 > spanningLine }.min()
+            let below = nextSpanning.map { (lines[$0].box.y + bottom) / 2 } ?? bottom
+            let layout = StreamRows(cells: cells, columnCount: columnCount, top: min(above, top),
+                                    bottom: max(below, bottom), pitch: pitch, em: scale.em)
+            var rowCells = Array(repeating: [TableCell](), count: layout.bands.count)
+            for (block, span) in zip(stretchBlocks, layout.spans) {
+                rowCells[span.lowerBound].append(cell(of: block, rowSpan: span.count))
+            }
+            for cells in rowCells where !cells.isEmpty {
+                let sorted = cells.sorted { $0.column < $1.column }
+                let box = sorted.compactMap(\.provenance.boundingBox).dropFirst()
+                    .reduce(sorted[0].provenance.boundingBox) { $0?.union($1) }
+                rows.append(TableRow(cells: sorted, provenance: Provenance(page: page.number, boundingBox: box)))
+            }
         }
         let box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
         return Table(rows: rows, columnCount: columnCount,
@@ -211,23 +222,20 @@ struct StreamRegion {
                                             ocrConfidence: lines.compactMap(\.confidence).min()))
     }
 
-    /// Where rows start. Cells of one row may start at different heights (a header centred
-    /// in its cells, a number centred in a merged cell), so a row starts on a line where the
-    /// cells of at least two columns begin after a step past the usual pitch (the end of the
-    /// cells above them), and on a line that spans the columns.
-    private func rowStarts(blocks: [[Piece]], pitch: Double) -> [Int] {
-        var votes = Array(repeating: 0, count: lines.count)
-        var previousInColumn: [Int: Piece] = [:]
-        for piece in blocks.flatMap({ $0 }).sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-            if let previous = previousInColumn[piece.column], piece.text.box.y - previous.text.box.y > 1.12 * pitch {
-                votes[piece.line] += 1
-            }
-            previousInColumn[piece.column] = piece
-        }
-        var starts = Set(spanning.flatMap { [$0, $0 + 1] }.filter { $0 < lines.count })
-        starts.insert(0)
-        for line in lines.indices where votes[line] >= 2 { starts.insert(line) }
-        return starts.sorted()
+    /// The width a column's text had. Where its lines start flush left and the next column
+    /// follows close (a gutter under a text height), it is the widest of them: the renderer
+    /// wrapped every line short of it (a borderless cell's padding is nowhere to be seen, and
+    /// a long word may stand out of it). Otherwise (lines centred as in a letterhead, or
+    /// whitespace wider than the text needed) it reaches to the middle of the gutters beside
+    /// the column.
+    private func roomOfColumn(_ column: Int, pieces: [TextLine], scale: PageScale) -> Double {
+        func middle(_ gutter: ClosedRange<Double>) -> Double { (gutter.lowerBound + gutter.upperBound) / 2 }
+        let left = column > 0 ? middle(gutters[column - 1]) : (lines.map(\.box.x).min() ?? 0)
+        let right = column < gutters.count ? middle(gutters[column]) : (lines.map(\.box.maxX).max() ?? left)
+        guard let start = pieces.map(\.box.x).min() else { return right - left }
+        let flush = pieces.filter { $0.box.x - start <= 0.3 * scale.em }.count
+        let isNarrowlyFollowed = column == gutters.count || gutters[column].upperBound - gutters[column].lowerBound < scale.em
+        return 5 * flush >= 4 * pieces.count && isNarrowlyFollowed ? pieces.map(\.box.width).max() ?? 0 : right - left
     }
 
     /// A spanning line is cut where a gap between its words lies over a gutter: "I." in the

@@ -78,4 +78,31 @@ import VNPlanModel
         ])
         #expect(table.rows[1].cells[1].columnSpan == 2)
     }
+
+    /// Cells centred in their rows, as LibreOffice and Word set them: the number and the task
+    /// sit halfway down the two activities they were merged over, the deadlines halfway down
+    /// their own rows, so no two cells of a row start on one line.
+    @Test func centredCellsFindTheirRowsAndMergedCellsTheirSpans() throws {
+        var page = PageGeometry(number: 1, width: 600, height: 800)
+        page.words = Self.line(110, [(60, "TT"), (120, "Nhiệm vụ"), (260, "Hoạt động"), (375, "Thời hạn")])
+            + Self.line(130, [(260, "Xây dựng kế hoạch")]) + Self.line(146, [(260, "kiểm soát thủ tục")])
+            + Self.line(162, [(260, "hành chính năm nay")])
+            + Self.line(145.5, [(375, "Quý I")])
+            + Self.line(170, [(60, "1"), (120, "Kiểm soát")])
+            + Self.line(186, [(260, "Rà soát các thủ tục")]) + Self.line(202, [(260, "ban hành chưa đúng")])
+            + Self.line(194, [(375, "Quý II")])
+            + Self.line(226, [(60, "2"), (120, "Công khai"), (260, "Niêm yết tại Bộ phận"), (375, "Thường xuyên")])
+        var layout = LayoutAnalyzer()
+        layout.add(page)
+        let table = try #require(Drawing.table(of: layout.finish().blocks))
+        #expect(table.columnCount == 4)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [
+            ["TT", "Nhiệm vụ", "Hoạt động", "Thời hạn"],
+            ["1", "Kiểm soát", "Xây dựng kế hoạch kiểm soát thủ tục hành chính năm nay", "Quý I"],
+            ["Rà soát các thủ tục ban hành chưa đúng", "Quý II"],
+            ["2", "Công khai", "Niêm yết tại Bộ phận", "Thường xuyên"],
+        ])
+        #expect(table.rows[1].cells.map(\.rowSpan) == [2, 2, 1, 1])
+        #expect(table.rows[2].cells.map(\.column) == [2, 3])
+    }
 }

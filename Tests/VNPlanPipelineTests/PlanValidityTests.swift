@@ -36,15 +36,4 @@ import VNPlanRepository
         #expect(!documents.isEmpty)
         for url in documents { try Self.expectValidPlan(of: url) }
     }
-
-    /// The borderless render's rows cut where the reader found no rulings: the pieces with
-    /// no number and no work join the task above, so its words stay and no empty task is made.
-    @Test func rowsWithoutWorkJoinTheTaskAbove() throws {
-        let url = PipelineFixtures.samples.appendingPathComponent("kh-xa-hoa-binh-2026.noborders.pdf")
-        let plan = try PipelineFixtures.pipeline.convert(InputFile(contentsOf: url))
-        // "- Phòng" / "chuyên môn" were drawn on two lines of one deadline cell.
-        let deadlines = plan.tasks.compactMap { $0.deadline?.text }
-        #expect(deadlines.contains { $0.contains("- Phòng\nchuyên môn") })
-        #expect(!plan.tasks.contains { $0.deadline?.text == "chuyên môn" })
-    }
 }

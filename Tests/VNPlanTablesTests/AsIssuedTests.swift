@@ -49,6 +49,18 @@ import VNPlanModel
         #expect(result.sections.map(\.title) == ["MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG", "THỜI GIAN, HÌNH THỨC", "Thời gian", "Hình thức"])
     }
 
+    /// A row cut in two where no ruling said where it ends (a page, a borderless table): the
+    /// piece with no number and no work joins the task above, so its words stay and no empty
+    /// task is made.
+    @Test func rowsWithoutWorkJoinTheTaskAbove() {
+        let tasks = plan([table([["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"],
+                                 ["1", "Rà soát thủ tục hành chính", "Văn phòng", "- Phòng"],
+                                 ["", "", "", "chuyên môn gửi trước 10/8/2026"],
+                                 ["2", "Công khai thủ tục", "Văn phòng", "Quý II năm 2026"]])]).tasks
+        #expect(tasks.map(\.path) == ["1", "2"])
+        #expect(tasks.first?.deadline?.text == "- Phòng\nchuyên môn gửi trước 10/8/2026")
+    }
+
     /// An agenda names content, a time and who: its times are of the day, so it is no plan table;
     /// a plan table beside it still gives its tasks.
     @Test func agendaIsNoPlanTable() {
