@@ -7,7 +7,9 @@ two-row header and a table that continues after a page break.
 
 A scanned page (PNG) of the commune plan's first page is drawn with Pillow, for the OCR path.
 
-Usage: scripts/make-samples.py [OUT_DIR]   (default: samples/)
+Usage: scripts/make-samples.py [--borderless] [OUT_DIR]   (default: samples/)
+
+--borderless also renders every plan with its borders removed (NAME.noborders.pdf).
 """
 import os
 import shutil
@@ -245,18 +247,22 @@ def sample_district_plan():
 {signature(["UBND tỉnh An Giang", "Lưu: VT"], ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phạm Minh Tuấn")}"""
 
 
-def sample_commune_plan_without_borders():
-    """The commune plan with every table border removed: a stream table for the PDF reader."""
-    return sample_commune_plan().replace('class="grid" border="1"', 'class="open" border="0"')
+def without_borders(sample):
+    """The sample with every table border removed: a borderless ("stream") table for the PDF
+    reader, its columns and rows found from the words' positions alone."""
+    return lambda: sample().replace('class="grid" border="1"', 'class="open" border="0"')
 
 
-SAMPLES = {
+PLANS = {
     "kh-xa-hoa-binh-2026": sample_commune_plan,
-    "kh-xa-hoa-binh-2026.noborders": sample_commune_plan_without_borders,
     "kh-huyen-an-phu-2026": sample_district_plan,
     "qd-phuong-cam-thanh-2025": sample_ward_decision,
     "kh-thi-tran-phu-my-2025": sample_two_level_header,
 }
+# Only the commune plan's borderless render is a checked-in sample; `--borderless` makes
+# every plan's, for measuring (BENCHMARKS.md).
+SAMPLES = {**PLANS, "kh-xa-hoa-binh-2026.noborders": without_borders(sample_commune_plan)}
+ALL_BORDERLESS = {**PLANS, **{name + ".noborders": without_borders(sample) for name, sample in PLANS.items()}}
 
 
 def normalize_docx(path):
@@ -338,7 +344,9 @@ def make_scan(path):
 
 
 def main():
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "samples")
+    arguments = [argument for argument in sys.argv[1:] if argument != "--borderless"]
+    samples = ALL_BORDERLESS if "--borderless" in sys.argv[1:] else SAMPLES
+    out_dir = arguments[0] if arguments else os.path.join(os.path.dirname(__file__), "..", "samples")
     os.makedirs(out_dir, exist_ok=True)
     make_scan(os.path.join(out_dir, "kh-xa-hoa-binh-2026.scan.png"))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -346,7 +354,7 @@ def main():
         sys.exit("make-samples: LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui")
     with tempfile.TemporaryDirectory() as work:
         env = dict(os.environ, HOME=work)
-        for name, build in SAMPLES.items():
+        for name, build in samples.items():
             html = os.path.join(work, name + ".html")
             with open(html, "w", encoding="utf-8") as f:
                 f.write(f'<html><head><meta charset="utf-8">{STYLE}</head><body>{build()}</body></html>')

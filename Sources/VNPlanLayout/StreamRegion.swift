@@ -60,7 +60,11 @@ struct StreamRegion {
             })
         }
         // A group row may cross the gutters: one in a short table, one line in eight in a long one.
-        var gutters = Self.gutters(of: run, wider: minimumGutter, crossings: run.count >= 4 ? max(1, run.count / 8) : 0)
+        let crossings = run.count >= 4 ? max(1, run.count / 8) : 0
+        var gutters = Self.gutters(of: run, wider: minimumGutter, crossings: crossings)
+        if run.count >= Self.fewestLinesForEdges {
+            gutters = Self.withAlignedEdges(gutters, of: run, crossings: crossings, em: em)
+        }
         if let carriedGutters, crossing(carriedGutters).count <= run.count / 8 { gutters = carriedGutters }
         let spanning = crossing(gutters)
         let region = StreamRegion(lines: run, end: end, gutters: gutters, spanning: spanning)
@@ -74,6 +78,48 @@ struct StreamRegion {
         guard !gutters.isEmpty, isSideBySide || multiColumnLines >= (isWide ? 0 : 3), run.count >= (isWide ? 3 : 2)
         else { return nil }
         return region
+    }
+
+    /// A column edge is trusted from alignment alone in a run of at least this many lines.
+    static let fewestLinesForEdges = 6
+
+    /// The gutters with the columns whose whitespace is no wider than a word space (cells
+    /// padded by a few points): an x where words of several lines begin and (nearly) no
+    /// word of the run reaches across is a column's left edge. Its gutter runs from the
+    /// furthest any word to its left ends.
+    static func withAlignedEdges(_ gutters: [ClosedRange<Double>], of lines: [TextLine], crossings: Int,
+                                 em: Double) -> [ClosedRange<Double>] {
+        let snap = 0.2 * em
+        // Where words begin after a space (not the pieces a font change cut a word into).
+        var starts: [(x: Double, line: Int)] = []
+        var spans: [(from: Double, to: Double)] = []
+        for (index, line) in lines.enumerated() {
+            var previous: PageWord?
+            for word in line.words {
+                if previous.map({ word.box.x - $0.box.maxX > TextLine.spaceFraction * line.lineHeight }) ?? true {
+                    starts.append((word.box.x, index))
+                }
+                spans.append((word.box.x, word.box.maxX))
+                previous = word
+            }
+        }
+        starts.sort { $0.x < $1.x }
+        spans.sort { $0.from < $1.from }
+        let froms = spans.map(\.from)
+        let support = max(3, lines.count / 6)
+        var edges: [ClosedRange<Double>] = []
+        for run in clusters(starts, within: snap, position: \.x) where Set(run.map(\.line)).count >= support {
+            let edge = run.map(\.x).min() ?? 0
+            // Words that begin left of the edge and end past it cross it.
+            let before = spans[..<lowerBound(froms, edge - 0.5)]
+            let crossing = before.filter { $0.to > edge + 0.5 }.count
+            guard crossing <= crossings, let end = before.map(\.to).filter({ $0 <= edge + 0.5 }).max() else { continue }
+            let gutter = min(end, edge - 0.5)...edge
+            if !(gutters + edges).contains(where: { $0.lowerBound - em < gutter.upperBound && gutter.lowerBound < $0.upperBound + em }) {
+                edges.append(gutter)
+            }
+        }
+        return (gutters + edges).sorted { $0.lowerBound < $1.lowerBound }
     }
 
     private static func hasGap(_ line: TextLine, wider minimum: Double) -> Bool {

@@ -101,32 +101,37 @@ struct StreamRows {
         }
         func isFree(_ column: Int, _ row: Int) -> Bool { owner[column][row] == nil }
         let tolerance = 0.5 * pitch
-        let byColumn = cells.indices.sorted { (cells[$0].column, cells[$0].top) < (cells[$1].column, cells[$1].top) }
-        var topAligned: [Int] = []
-        for index in byColumn {
-            let cell = cells[index], column = cell.column, own = spans[index]
-            guard column < columnCount else { continue }
-            let isCentred = abs(cell.centre - centre(of: own)) <= tolerance
-            let isAtTop = cell.top - bands[own.lowerBound].lowerBound <= tolerance
-            if isCentred && !isAtTop { continue }
-            if !isCentred, let centred = centredSpan(around: own, column: column, rowCount: bands.count, centre: cell.centre,
-                                                     tolerance: tolerance, isFree: isFree, centreOf: centre(of:)) {
-                spans[index] = centred
+        let byColumn = Dictionary(grouping: cells.indices.filter { cells[$0].column < columnCount }, by: { cells[$0].column })
+        // Column by column from the left, so that a cell nests in the settled one to its left.
+        for column in byColumn.keys.sorted() {
+            // A merge nests inside the cell to its left: that cell covers every row of it.
+            func nests(_ rows: ClosedRange<Int>) -> Bool {
+                column == 0 || rows.allSatisfy { owner[column - 1][$0] != nil && owner[column - 1][$0] == owner[column - 1][rows.lowerBound] }
+            }
+            var topAligned: [Int] = []
+            for index in byColumn[column, default: []].sorted(by: { cells[$0].top < cells[$1].top }) {
+                let cell = cells[index], own = spans[index]
+                let isAtTop = cell.top - bands[own.lowerBound].lowerBound <= tolerance
+                // Centred over empty rows of its column around its own, it was merged over them.
+                if let centred = centredSpan(around: own, column: column, rowCount: bands.count, centre: cell.centre,
+                                             tolerance: tolerance, isFree: isFree, centreOf: centre(of:),
+                                             accepting: { $0 != own && nests($0) }) {
+                    spans[index] = centred
+                    claim(index)
+                } else if isAtTop {
+                    // Set at the top of its row, it may have been merged over the empty rows below.
+                    topAligned.append(index)
+                }
+            }
+            for index in topAligned {
+                var last = spans[index].upperBound
+                while last + 1 < bands.count, last - spans[index].upperBound < Self.longestReach, isFree(column, last + 1),
+                      column == 0 || owner[column - 1][last + 1] == owner[column - 1][last] {
+                    last += 1
+                }
+                spans[index] = spans[index].lowerBound...last
                 claim(index)
-            } else if isAtTop {
-                topAligned.append(index)
             }
-        }
-        // Left to right, so that the column to the left is settled before a cell follows it.
-        for index in topAligned.sorted(by: { (cells[$0].column, cells[$0].top) < (cells[$1].column, cells[$1].top) }) {
-            let column = cells[index].column
-            var last = spans[index].upperBound
-            while last + 1 < bands.count, last - spans[index].upperBound < Self.longestReach, isFree(column, last + 1),
-                  column == 0 || owner[column - 1][last + 1] == owner[column - 1][last] {
-                last += 1
-            }
-            spans[index] = spans[index].lowerBound...last
-            claim(index)
         }
         return spans
     }
@@ -135,7 +140,8 @@ struct StreamRows {
     /// centred over.
     private static func centredSpan(around own: ClosedRange<Int>, column: Int, rowCount: Int, centre: Double,
                                     tolerance: Double, isFree: (Int, Int) -> Bool,
-                                    centreOf: (ClosedRange<Int>) -> Double) -> ClosedRange<Int>? {
+                                    centreOf: (ClosedRange<Int>) -> Double,
+                                    accepting: (ClosedRange<Int>) -> Bool) -> ClosedRange<Int>? {
         var highest = own.lowerBound
         while highest > 0, own.lowerBound - highest < Self.longestReach, isFree(column, highest - 1) { highest -= 1 }
         var lowest = own.upperBound
@@ -144,7 +150,7 @@ struct StreamRows {
         for first in highest...own.lowerBound {
             for last in own.upperBound...lowest {
                 let rows = first...last, miss = abs(centreOf(rows) - centre)
-                guard miss <= tolerance else { continue }
+                guard miss <= tolerance, accepting(rows) else { continue }
                 if best.map({ rows.count < $0.rows.count || (rows.count == $0.rows.count && miss < $0.miss) }) ?? true {
                     best = (rows, miss)
                 }
