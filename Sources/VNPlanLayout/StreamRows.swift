@@ -29,6 +29,8 @@ struct StreamRows {
     /// A cell reaches this many rows beyond those it lies across at most: centring is judged
     /// over a bounded number of rows, so the work stays linear in the cells.
     static let longestReach = 24
+    /// A line reaching this share of a text height past a boundary only touches it.
+    static let touch = 0.3
 
     /// - Parameters:
     ///   - top, bottom: where the stretch of table holding `cells` begins and ends (between
@@ -36,7 +38,7 @@ struct StreamRows {
     ///   - pitch: the usual step between lines inside a cell.
     ///   - em: the page's text height.
     init(cells: [Cell], columnCount: Int, top: Double, bottom: Double, pitch: Double, em: Double) {
-        let bands = Self.bands(of: cells, top: top, bottom: bottom)
+        let bands = Self.bands(of: cells, top: top, bottom: bottom, touch: Self.touch * em)
         let spans = Self.spans(of: cells, columnCount: columnCount, bands: bands, pitch: pitch, em: em)
         // A row where no cell begins (a cell's first line a hair past the boundary above
         // it) is part of the row above.
@@ -55,7 +57,7 @@ struct StreamRows {
     }
 
     /// The rows, cut at the fewest heights that lie between every two cells of one column.
-    private static func bands(of cells: [Cell], top: Double, bottom: Double) -> [ClosedRange<Double>] {
+    private static func bands(of cells: [Cell], top: Double, bottom: Double, touch: Double) -> [ClosedRange<Double>] {
         var gaps: [ClosedRange<Double>] = []
         var previousInColumn: [Int: Cell] = [:]
         for cell in cells.sorted(by: { ($0.column, $0.top) < ($1.column, $1.top) }) {
@@ -74,9 +76,20 @@ struct StreamRows {
                 shared.append(gap)
             }
         }
-        let cuts = shared.map { ($0.lowerBound + $0.upperBound) / 2 }.filter { $0 > top && $0 < bottom }
+        let cuts = shared.map { boundary(in: $0, cells: cells, touch: touch) }.filter { $0 > top && $0 < bottom }
         let edges = [top] + cuts + [bottom]
         return zip(edges, edges.dropFirst()).map { $0...max($0, $1) }
+    }
+
+    /// Where in the stretch the gaps share a boundary crosses the fewest cells (a cell
+    /// centred in the row below may begin inside the stretch), nearest its middle.
+    /// A region holds at most `StreamRegion.longestRun` lines, which bounds the cells compared.
+    private static func boundary(in stretch: ClosedRange<Double>, cells: [Cell], touch: Double) -> Double {
+        let middle = (stretch.lowerBound + stretch.upperBound) / 2
+        let edges = cells.flatMap { [$0.top - touch, $0.bottom + touch] }.filter { stretch.contains($0) }
+        let candidates = [middle, stretch.lowerBound, stretch.upperBound] + edges
+        func crossed(_ y: Double) -> Int { cells.filter { $0.top + touch < y && $0.bottom - touch > y }.count }
+        return candidates.min { (crossed($0), abs($0 - middle)) < (crossed($1), abs($1 - middle)) } ?? middle
     }
 
     private static func spans(of cells: [Cell], columnCount: Int, bands: [ClosedRange<Double>],
@@ -85,7 +98,7 @@ struct StreamRows {
         let bandTops = bands.map(\.lowerBound)
         // The rows a cell lies across; a line touching a boundary does not cross it.
         var spans: [ClosedRange<Int>] = cells.map { cell in
-            let touch = 0.3 * em
+            let touch = Self.touch * em
             let first = max(0, lowerBound(bandTops, cell.top + touch) - 1)
             let last = max(first, lowerBound(bandTops, cell.bottom - touch) - 1)
             return first...min(last, bands.count - 1)
