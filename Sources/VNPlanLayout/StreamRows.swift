@@ -6,9 +6,9 @@
 /// activities) sits across the rows it spans or centred over them. Two rules find the rows:
 /// - two cells of one column are in two rows, so some row boundary lies in the gap between
 ///   them; the fewest boundaries that fall in every such gap are the table's (interval
-///   stabbing), each in the middle of the stretch the gaps share;
+///   stabbing), each where it crosses the fewest cells within the stretch the gaps share;
 /// - a cell reaches past its own rows where its position says so: it lies across them, or it
-///   is centred over them, or (set at the top of its row) the rows below it are empty in its
+///   is centred over empty rows of its column (nesting in the cell to its left), or (set at the top of its row) the rows below it are empty in its
 ///   column while the column to its left still covers them (a merge nests inside the one to
 ///   its left: TT, then the objective, then the task).
 struct StreamRows {
