@@ -125,15 +125,15 @@ struct StreamRows {
             for index in byColumn[column, default: []].sorted(by: { cells[$0].top < cells[$1].top }) {
                 let cell = cells[index], own = spans[index]
                 let isAtTop = cell.top - bands[own.lowerBound].lowerBound <= tolerance
-                // Centred over empty rows of its column around its own, it was merged over them.
-                if let centred = centredSpan(around: own, column: column, rowCount: bands.count, centre: cell.centre,
-                                             tolerance: tolerance, isFree: isFree, centreOf: centre(of:),
-                                             accepting: { $0 != own && nests($0) }) {
-                    spans[index] = centred
-                    claim(index)
-                } else if isAtTop {
+                if isAtTop {
                     // Set at the top of its row, it may have been merged over the empty rows below.
                     topAligned.append(index)
+                } else if let centred = centredSpan(around: own, column: column, rowCount: bands.count, centre: cell.centre,
+                                                    tolerance: tolerance, isFree: isFree, centreOf: centre(of:),
+                                                    accepting: { $0 != own && nests($0) }) {
+                    // Centred over empty rows of its column around its own, it was merged over them.
+                    spans[index] = centred
+                    claim(index)
                 }
             }
             for index in topAligned {

@@ -56,8 +56,33 @@ struct TableJoin {
                 incoming[firstData].cells = kept
             }
         }
+        if known, let lastRow = rows.indices.last {
+            carryMergedCells(&rows, lastRow: lastRow, over: incoming[firstData...], columnCount: table.columnCount)
+        }
         return Table(rows: rows + incoming, columnCount: table.columnCount, provenance: table.provenance,
                      nestingDepth: table.nestingDepth)
+    }
+
+    /// A borderless table draws nothing where a merged cell goes on over the next page: a
+    /// cell that covers the page's last row goes on over the next page's first rows that
+    /// have no cell in its column, as far as the cell to its left goes on (merges nest: the
+    /// number, then the task), the way `StreamRows` extends a cell set at the top of its row.
+    private func carryMergedCells(_ rows: inout [TableRow], lastRow: Int, over incoming: ArraySlice<TableRow>,
+                                  columnCount: Int) {
+        // How many of the incoming rows the cell to the left covers.
+        var reachOfLeft = Int.max
+        for column in 0..<columnCount {
+            guard let (row, index) = coveringCell(in: rows, column: column, lastRow: lastRow) else { return }
+            // Rows the join already put under the cell (a row the break cut) are passed over.
+            let covered = row + rows[row].cells[index].rowSpan - 1 - lastRow
+            let free = incoming.dropFirst(covered).prefix { next in
+                !next.cells.contains { $0.column <= column && column < $0.column + $0.columnSpan }
+            }.count
+            let reach = min(reachOfLeft, covered + free)
+            guard reach > covered else { return }
+            rows[row].cells[index].rowSpan += reach - covered
+            reachOfLeft = reach
+        }
     }
 
     /// The next piece's first rows that repeat the table's first rows word for word (the

@@ -105,4 +105,34 @@ import VNPlanModel
         #expect(table.rows[1].cells.map(\.rowSpan) == [2, 2, 1, 1])
         #expect(table.rows[2].cells.map(\.column) == [2, 3])
     }
+
+    /// A number and a task merged over rows that a page break parts: nothing is drawn for
+    /// them on the next page, and they go on over its rows until the next number.
+    @Test func mergedCellsGoOnOverTheNextPage() throws {
+        var first = PageGeometry(number: 1, width: 600, height: 800)
+        first.words = Self.line(100, [(60, "TT"), (120, "Nhiệm vụ"), (260, "Hoạt động"), (362, "Thời hạn")])
+            + Self.line(121, [(60, "1"), (120, "Kiểm soát"), (260, "Xây dựng kế hoạch"), (362, "Quý I")])
+            + Self.line(136, [(260, "kiểm soát năm nay")])
+            + Self.line(157, [(260, "Rà soát thủ tục"), (362, "Quý II")]) + Self.line(172, [(260, "hành chính")])
+        var second = PageGeometry(number: 2, width: 600, height: 800)
+        second.words = Self.line(60, [(260, "Công khai thủ tục"), (362, "Quý III")]) + Self.line(75, [(260, "trên cổng")])
+            + Self.line(96, [(60, "2"), (120, "Tuyên truyền"), (260, "Phổ biến quy định"), (362, "Quý IV")])
+            + Self.line(111, [(260, "cho người dân")])
+            + Self.line(132, [(260, "Báo cáo kết quả"), (362, "Tháng 12")]) + Self.line(147, [(260, "hằng năm")])
+        var layout = LayoutAnalyzer()
+        layout.add(first)
+        layout.add(second)
+        let blocks = layout.finish().blocks
+        let table = try #require(Drawing.table(of: blocks))
+        #expect(table.rows.map { $0.cells.map(\.text) } == [
+            ["TT", "Nhiệm vụ", "Hoạt động", "Thời hạn"],
+            ["1", "Kiểm soát", "Xây dựng kế hoạch kiểm soát năm nay", "Quý I"],
+            ["Rà soát thủ tục hành chính", "Quý II"],
+            ["Công khai thủ tục trên cổng", "Quý III"],
+            ["2", "Tuyên truyền", "Phổ biến quy định cho người dân", "Quý IV"],
+            ["Báo cáo kết quả hằng năm", "Tháng 12"],
+        ])
+        #expect(table.rows[1].cells.map(\.rowSpan) == [3, 3, 1, 1])
+        #expect(table.rows[4].cells.map(\.rowSpan) == [2, 2, 1, 1])
+    }
 }
