@@ -109,7 +109,7 @@ struct StreamRegion {
         let support = max(3, lines.count / 6)
         var edges: [ClosedRange<Double>] = []
         for run in clusters(starts, within: snap, position: \.x) where Set(run.map(\.line)).count >= support {
-            let edge = run.map(\.x).min() ?? 0
+            let edge = run[0].x  // the starts are sorted
             // Words that begin left of the edge and end past it cross it.
             let before = spans[..<lowerBound(froms, edge - 0.5)]
             let crossing = before.filter { $0.to > edge + 0.5 }.count
@@ -217,8 +217,9 @@ struct StreamRegion {
             }
         }
         let piecesByColumn = Dictionary(grouping: pieces.map { ($0.column, $0.text) }, by: \.0)
+        let regionEdges = (left: lines.map(\.box.x).min() ?? 0, right: lines.map(\.box.maxX).max() ?? page.width)
         let columnWidth = (0..<columnCount).map { column in
-            roomOfColumn(column, pieces: piecesByColumn[column, default: []].map(\.1), scale: scale)
+            roomOfColumn(column, pieces: piecesByColumn[column, default: []].map(\.1), regionEdges: regionEdges, scale: scale)
         }
         func cell(of block: [Piece], rowSpan: Int) -> TableCell {
             let textLines = block.map(\.text)
@@ -274,10 +275,11 @@ struct StreamRegion {
     /// a long word may stand out of it). Otherwise (lines centred as in a letterhead, or
     /// whitespace wider than the text needed) it reaches to the middle of the gutters beside
     /// the column.
-    private func roomOfColumn(_ column: Int, pieces: [TextLine], scale: PageScale) -> Double {
+    private func roomOfColumn(_ column: Int, pieces: [TextLine], regionEdges: (left: Double, right: Double),
+                              scale: PageScale) -> Double {
         func middle(_ gutter: ClosedRange<Double>) -> Double { (gutter.lowerBound + gutter.upperBound) / 2 }
-        let left = column > 0 ? middle(gutters[column - 1]) : (lines.map(\.box.x).min() ?? 0)
-        let right = column < gutters.count ? middle(gutters[column]) : (lines.map(\.box.maxX).max() ?? left)
+        let left = column > 0 ? middle(gutters[column - 1]) : regionEdges.left
+        let right = column < gutters.count ? middle(gutters[column]) : regionEdges.right
         guard let start = pieces.map(\.box.x).min() else { return right - left }
         let flush = pieces.filter { $0.box.x - start <= 0.3 * scale.em }.count
         let isNarrowlyFollowed = column == gutters.count || gutters[column].upperBound - gutters[column].lowerBound < scale.em

@@ -38,8 +38,9 @@ struct StreamRows {
     ///   - pitch: the usual step between lines inside a cell.
     ///   - em: the page's text height.
     init(cells: [Cell], columnCount: Int, top: Double, bottom: Double, pitch: Double, em: Double) {
-        let bands = Self.bands(of: cells, top: top, bottom: bottom, touch: Self.touch * em)
-        let spans = Self.spans(of: cells, columnCount: columnCount, bands: bands, pitch: pitch, em: em)
+        let touch = Self.touch * em
+        let bands = Self.bands(of: cells, top: top, bottom: bottom, touch: touch)
+        let spans = Self.spans(of: cells, columnCount: columnCount, bands: bands, pitch: pitch, touch: touch)
         // A row where no cell begins (a cell's first line a hair past the boundary above
         // it) is part of the row above.
         let starts = Set(spans.map(\.lowerBound))
@@ -88,17 +89,18 @@ struct StreamRows {
         let middle = (stretch.lowerBound + stretch.upperBound) / 2
         let edges = cells.flatMap { [$0.top - touch, $0.bottom + touch] }.filter { stretch.contains($0) }
         let candidates = [middle, stretch.lowerBound, stretch.upperBound] + edges
-        func crossed(_ y: Double) -> Int { cells.filter { $0.top + touch < y && $0.bottom - touch > y }.count }
-        return candidates.min { (crossed($0), abs($0 - middle)) < (crossed($1), abs($1 - middle)) } ?? middle
+        let scored = candidates.map { y in
+            (y: y, crossed: cells.filter { $0.top + touch < y && $0.bottom - touch > y }.count, offset: abs(y - middle))
+        }
+        return scored.min { ($0.crossed, $0.offset) < ($1.crossed, $1.offset) }?.y ?? middle
     }
 
     private static func spans(of cells: [Cell], columnCount: Int, bands: [ClosedRange<Double>],
-                              pitch: Double, em: Double) -> [ClosedRange<Int>] {
-        guard !bands.isEmpty else { return cells.map { _ in 0...0 } }
+                              pitch: Double, touch: Double) -> [ClosedRange<Int>] {
+        // `bands` holds one row at least: the stretch from `top` to `bottom`.
         let bandTops = bands.map(\.lowerBound)
         // The rows a cell lies across; a line touching a boundary does not cross it.
         var spans: [ClosedRange<Int>] = cells.map { cell in
-            let touch = Self.touch * em
             let first = max(0, lowerBound(bandTops, cell.top + touch) - 1)
             let last = max(first, lowerBound(bandTops, cell.bottom - touch) - 1)
             return first...min(last, bands.count - 1)
