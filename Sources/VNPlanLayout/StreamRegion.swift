@@ -63,7 +63,7 @@ struct StreamRegion {
         let crossings = run.count >= 4 ? max(1, run.count / 8) : 0
         var gutters = Self.gutters(of: run, wider: minimumGutter, crossings: crossings)
         if run.count >= Self.fewestLinesForEdges {
-            gutters = Self.withAlignedEdges(gutters, of: run, crossings: crossings, em: em)
+            gutters = Self.withAlignedEdges(gutters, of: run, crossings: crossings, em: em, wordGap: minimumGutter)
         }
         if let carriedGutters, crossing(carriedGutters).count <= run.count / 8 { gutters = carriedGutters }
         let spanning = crossing(gutters)
@@ -87,20 +87,25 @@ struct StreamRegion {
     /// padded by a few points): an x where words of several lines begin and (nearly) no
     /// word of the run reaches across is a column's left edge. Its gutter runs from the
     /// furthest any word to its left ends.
+    ///
+    /// Only a word that the line goes on after (within `wordGap`) shows an edge: a cell that
+    /// fills its column's width wraps, so its lines go on past their first word, while the
+    /// last words of wrapped lines ("ban hành" over "văn bản về kiểm") or of short cells
+    /// ("Quý III") line up by chance.
     static func withAlignedEdges(_ gutters: [ClosedRange<Double>], of lines: [TextLine], crossings: Int,
-                                 em: Double) -> [ClosedRange<Double>] {
+                                 em: Double, wordGap: Double) -> [ClosedRange<Double>] {
         let snap = 0.2 * em
         // Where words begin after a space (not the pieces a font change cut a word into).
         var starts: [(x: Double, line: Int)] = []
         var spans: [(from: Double, to: Double)] = []
         for (index, line) in lines.enumerated() {
-            var previous: PageWord?
-            for word in line.words {
-                if previous.map({ word.box.x - $0.box.maxX > TextLine.spaceFraction * line.lineHeight }) ?? true {
-                    starts.append((word.box.x, index))
-                }
+            for (position, word) in line.words.enumerated() {
+                let previous = position > 0 ? line.words[position - 1] : nil
+                let next = position + 1 < line.words.count ? line.words[position + 1] : nil
+                let beginsAfterSpace = previous.map { word.box.x - $0.box.maxX > TextLine.spaceFraction * line.lineHeight } ?? true
+                let lineGoesOn = next.map { $0.box.x - word.box.maxX < wordGap } ?? false
+                if beginsAfterSpace && lineGoesOn { starts.append((word.box.x, index)) }
                 spans.append((word.box.x, word.box.maxX))
-                previous = word
             }
         }
         starts.sort { $0.x < $1.x }

@@ -115,19 +115,33 @@ struct StreamRows {
             (bands[rows.lowerBound].lowerBound + bands[rows.upperBound].upperBound) / 2
         }
         func isFree(_ column: Int, _ row: Int) -> Bool { owner[column][row] == nil }
+        // The rows the cell covering `row` of `column` spans.
+        func leftSpan(_ column: Int, _ row: Int) -> ClosedRange<Int>? {
+            owner[column][row].map { spans[$0] }
+        }
         let tolerance = 0.5 * pitch
         let byColumn = Dictionary(grouping: cells.indices.filter { cells[$0].column < columnCount }, by: { cells[$0].column })
         // Column by column from the left, so that a cell nests in the settled one to its left.
         for column in byColumn.keys.sorted() {
-            // A merge nests inside the cell to its left: that cell covers every row of it.
+            // A merge nests inside the cell to its left: that cell covers every row of it, or
+            // none does (the cell to its left began on the page before).
             func nests(_ rows: ClosedRange<Int>) -> Bool {
-                column == 0 || rows.allSatisfy { owner[column - 1][$0] != nil && owner[column - 1][$0] == owner[column - 1][rows.lowerBound] }
+                column == 0 || rows.allSatisfy { owner[column - 1][$0] == owner[column - 1][rows.lowerBound] }
             }
             var topAligned: [Int] = []
             for index in byColumn[column, default: []].sorted(by: { cells[$0].top < cells[$1].top }) {
                 let cell = cells[index], own = spans[index]
                 let isAtTop = cell.top - bands[own.lowerBound].lowerBound <= tolerance
-                if isAtTop {
+                // Merges nest and often span alike (the number and the task over the task's
+                // activities): centred over the rows of the cell to its left, it spans them,
+                // even where its own lines fill a row and so also sit at that row's top.
+                let alongLeft = column > 0 ? leftSpan(column - 1, own.lowerBound) : nil
+                if let alongLeft, alongLeft != own, alongLeft.contains(own.lowerBound), alongLeft.contains(own.upperBound),
+                   alongLeft.allSatisfy({ own.contains($0) || isFree(column, $0) }),
+                   abs(centre(of: alongLeft) - cell.centre) <= tolerance {
+                    spans[index] = alongLeft
+                    claim(index)
+                } else if isAtTop {
                     // Set at the top of its row, it may have been merged over the empty rows below.
                     topAligned.append(index)
                 } else if let centred = centredSpan(around: own, column: column, rowCount: bands.count, centre: cell.centre,
@@ -174,3 +188,4 @@ struct StreamRows {
         return best?.rows
     }
 }
+

@@ -36,18 +36,21 @@ struct TableJoin {
         let firstData = headerCount
         if firstData < incoming.count, let lastRow = rows.indices.last,
            incoming[firstData].cells.first(where: { $0.column == 0 }).map({ $0.text.isEmpty }) ?? true {
-            let cut = isCut(rows[lastRow], incoming[firstData])
+            let cut = isCut(rows[lastRow], incoming[firstData], borderless: known)
             var kept: [TableCell] = []
             for cell in incoming[firstData].cells {
+                // Without rulings the cut row and the next may share a line: there a cell that
+                // goes on a sentence in lowercase is the rest of the cell above ("thông)").
+                let goesOn = cut || known && cell.text.first?.isLowercase == true
                 guard let (row, index) = coveringCell(in: rows, column: cell.column, lastRow: lastRow),
                       rows[row].cells[index].columnSpan == cell.columnSpan,
-                      cut || rows[row].cells[index].rowSpan > 1 else {
+                      goesOn || rows[row].cells[index].rowSpan > 1 else {
                     kept.append(cell)
                     continue
                 }
                 var above = rows[row].cells[index]
                 if !cell.text.isEmpty { above.text += above.text.isEmpty ? cell.text : " " + cell.text }
-                above.rowSpan += cell.rowSpan - (cut ? 1 : 0)
+                above.rowSpan += cell.rowSpan - (goesOn ? 1 : 0)
                 rows[row].cells[index] = above
             }
             if cut && kept.isEmpty {
@@ -108,11 +111,16 @@ struct TableJoin {
     }
 
     /// A cut row has fewer filled cells than the row above it (only the cells whose text ran
-    /// past the page's end go on), or every one of its cells goes on a sentence in lowercase.
-    private func isCut(_ last: TableRow, _ first: TableRow) -> Bool {
+    /// past the page's end go on), or most of its cells go on a sentence in lowercase (a cut
+    /// between "Phòng" and "Tài chính" leaves a capital, a date a figure; a new row's cells
+    /// begin with capitals). Without rulings a row has fewer cells also where the cells to its
+    /// left are merged over it: there a cell that begins with a capital starts a row.
+    private func isCut(_ last: TableRow, _ first: TableRow, borderless: Bool) -> Bool {
         let filledAbove = last.cells.filter { !$0.text.isEmpty }.count
         let filled = first.cells.filter { !$0.text.isEmpty }
-        return !filled.isEmpty && (filled.count < filledAbove || filled.allSatisfy { $0.text.first?.isLowercase == true })
+        let goingOn = filled.filter { $0.text.first?.isLowercase == true }.count
+        let opensRow = borderless && filled.contains { $0.text.first?.isUppercase == true }
+        return !filled.isEmpty && (filled.count < filledAbove && !opensRow || 2 * goingOn > filled.count)
     }
 
     /// The cell that covers `column` in the row `lastRow`: one starting there, or one above

@@ -8,6 +8,7 @@ public struct PlanExtractor: Sendable {
 
     public func plan(from document: SourceDocument,
                      normalization: NormalizationSummary = NormalizationSummary()) -> Plan {
+        let document = SignatureRows.separated(document)
         // The letterhead and title are never in a long table, so the type is read without
         // them; a document that is not a plan (a decree with 60 tables) needs no tables read.
         let headLines = DocumentLines(document, skippingTables: Self.longTables(in: document)).lines
@@ -118,7 +119,8 @@ public struct PlanExtractor: Sendable {
                                                  ordinal: ordinal))
                 }
             } else if let previous = found.last, previous.ordinal == ordinal - 1,
-                      previous.table.columnCount == table.columnCount, !table.rows.isEmpty {
+                      previous.table.columnCount == table.columnCount, !table.rows.isEmpty,
+                      !SignatureRows.opensWithSignature(table) {
                 join(table, dataFrom: 0, block: index, into: &found[found.count - 1])
             } else if let layout = TableLayout.inferred(from: table) {
                 found.append(RecognisedTable(table: table, layout: layout, block: index, blocks: [index],

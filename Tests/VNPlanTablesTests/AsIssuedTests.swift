@@ -61,6 +61,32 @@ import VNPlanModel
         #expect(tasks.first?.deadline?.text == "- Phòng\nchuyên môn gửi trước 10/8/2026")
     }
 
+    /// Without rulings the work cell merged over a numbered row shows as an empty cell: the
+    /// row takes the work above, as a merged cell's rows do, and is a task of its own.
+    @Test func numberedRowUnderMergedWorkTakesIt() {
+        let tasks = plan([table([["Stt", "Nội dung công việc", "Kết quả", "Thời gian"],
+                                 ["1", "Xây dựng văn bản", "a) Quyết định ban hành kế hoạch", "Quý III"],
+                                 ["2", "", "b) Kiện toàn đội ngũ đầu mối", "Quý III"]])]).tasks
+        #expect(tasks.map(\.path) == ["1", "2"])
+        #expect(tasks.map(\.activity) == ["Xây dựng văn bản", "Xây dựng văn bản"])
+        #expect(tasks.map(\.outputs) == [["a) Quyết định ban hành kế hoạch"], ["b) Kiện toàn đội ngũ đầu mối"]])
+    }
+
+    /// A signature block set on under the task table, as a page without rulings shows it, ends
+    /// the table: its lines are the signature, not a task's outputs or tasks of their own.
+    @Test func signatureRowsEndTheTaskTable() {
+        let result = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Chuyển đổi số năm 2026"),
+                           table([["STT", "Nội dung", "Sản phẩm", "Đơn vị chủ trì", "Thời gian"],
+                                  ["1", "Rà soát thủ tục hành chính", "Báo cáo kết quả", "Văn phòng", "Quý I năm 2026"],
+                                  ["", "", "TM. ỦY BAN NHÂN DÂN", "", ""],
+                                  ["Nơi nhận:", "", "CHỦ TỊCH", "", ""],
+                                  ["- Lưu: VT;", "", "", "", ""]]),
+                           paragraph("Nguyễn Văn An")])
+        #expect(result.tasks.map(\.path) == ["1"])
+        #expect(result.tasks.first?.outputs == ["Báo cáo kết quả"])
+        #expect(result.document.signer == Signer(title: "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", name: "Nguyễn Văn An"))
+    }
+
     /// An agenda names content, a time and who: its times are of the day, so it is no plan table;
     /// a plan table beside it still gives its tasks.
     @Test func agendaIsNoPlanTable() {

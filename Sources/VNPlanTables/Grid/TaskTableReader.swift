@@ -94,6 +94,14 @@ struct TaskTableReader {
                     pending?.absorb(cells.filter { originColumns.contains($0.key) }, ocrConfidence: ocrConfidence)
                     continue
                 }
+                // A numbered row of the same section without the work's text lies under the
+                // work cell of the row above, merged over it where the table drew no line to
+                // show it (a borderless page): it takes that text, as a merged cell's rows do.
+                if let above = pending, above.section == section, !hasWork, !layout.isIndicatorTable {
+                    for column in Self.workRoles.flatMap(layout.columns(for:)) where (cells[column] ?? "").isEmpty {
+                        cells[column] = above.cells[column]
+                    }
+                }
                 flush()
                 var path: String
                 if let number, !number.isEmpty {
@@ -226,6 +234,9 @@ struct TaskTableReader {
     private static func trimmedNumber(_ raw: String) -> String {
         raw.trimmingCharacters(in: numberPunctuation)
     }
+
+    /// The columns that say what the work is, outermost first.
+    private static let workRoles: [ColumnRole] = [.objective, .task, .activity]
 
     private static let numberPunctuation = CharacterSet(charactersIn: " .):")
 }

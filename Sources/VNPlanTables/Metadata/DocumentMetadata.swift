@@ -102,7 +102,7 @@ struct DocumentMetadata {
     /// after the body, the uppercase lines under it, then the signer's name.
     private static func signer(in lines: [DocumentLines.Line], after start: Int) -> Signer? {
         let candidates = lines.indices.dropFirst(start + 1)
-        guard let first = candidates.first(where: { isSignatureTitle(lines[$0].text) }) else { return nil }
+        guard let first = candidates.first(where: { DocumentWords.isSignatureTitle(lines[$0].text) }) else { return nil }
         var titleLines: [String] = []
         var name: String?
         // The name may stand under the signature table, as a paragraph of its own.
@@ -123,12 +123,6 @@ struct DocumentMetadata {
         return Signer(title: titleLines.joined(separator: " "), name: name)
     }
 
-    private static func isSignatureTitle(_ text: String) -> Bool {
-        guard text == text.uppercased(), text.count <= 60 else { return false }
-        if text.firstMatch(of: DocumentWords.signingOnBehalf) != nil { return true }
-        let folded = HeaderText.fold(text)
-        return DocumentWords.signerTitles.contains(folded)
-    }
 
     /// Two to six capitalised words: "Hoàng Văn Thuân"; words in capitals after them are the
     /// seal's or the signing software's text drawn over the line ("Hoàng Văn Thuân PHÓ GIÁM ĐỐC").

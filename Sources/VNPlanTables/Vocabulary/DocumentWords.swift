@@ -57,4 +57,14 @@ enum DocumentWords {
         "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban", "truong phong",
         "bo truong", "thu truong", "thu tuong", "pho thu tuong", "chanh van phong",
     ]
+
+    /// A signature block's title line: "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "CHỦ TỊCH".
+    static func isSignatureTitle(_ text: String) -> Bool {
+        guard text == text.uppercased(), text.count <= 60 else { return false }
+        if text.firstMatch(of: signingOnBehalf) != nil { return true }
+        return signerTitles.contains(HeaderText.fold(text))
+    }
+
+    /// "Nơi nhận:": the list of recipients beside the signature.
+    static let recipients = "noi nhan"
 }
