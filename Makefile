@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 APT_PACKAGES = git pkg-config libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libtesseract-dev libleptonica-dev \
-               tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils
+               tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils chromium libxlsxwriter-dev
 OUT ?= out
 
 .PHONY: demo test build release deps bench-deps samples benchmark fuzz clean
@@ -17,9 +17,9 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 	@# The tests check plans with Python's jsonschema, read workflow YAML, and read the CSV
-	@# export with DuckDB and pandas as an analyst would.
-	@python3 -c 'import jsonschema, yaml, duckdb, pandas' 2>/dev/null || pip install -q jsonschema pyyaml duckdb pandas 2>/dev/null \
-	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-pandas \
+	@# and xlsx exports with DuckDB, pandas and openpyxl as an analyst would.
+	@python3 -c 'import jsonschema, yaml, duckdb, pandas, openpyxl' 2>/dev/null || pip install -q jsonschema pyyaml duckdb pandas openpyxl 2>/dev/null \
+	  || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-pandas python3-openpyxl \
 	       && pip install -q --break-system-packages duckdb; }
 
 # The benchmarks compare with pandoc and render the seeds as DOCX with LibreOffice.

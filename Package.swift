@@ -28,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
@@ -46,8 +48,11 @@ let package = Package(
             "VNPlanModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Outputs for people (Markdown, HTML, xlsx): a writer per format, around the plan model.
+        .target(name: "VNPlanWriters", dependencies: ["VNPlanModel", "CXlsxWriter"]),
         .target(name: "VNPlanPipeline", dependencies: [
             "VNPlanModel", "VNPlanReaders", "VNPlanLayout", "VNPlanNormalizer", "VNPlanTables", "VNPlanRepository",
+            "VNPlanWriters",
         ], resources: [.copy("Resources/pipeline.json")]),
         // Command-line pieces both executables share (--pipeline, failures).
         .target(name: "VNPlanCommandOptions", dependencies: [
@@ -55,7 +60,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "vnplan", dependencies: [
-            "VNPlanPipeline", "VNPlanCommandOptions",
+            "VNPlanPipeline", "VNPlanCommandOptions", "VNPlanRepository", "VNPlanWriters",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "vnplan-dev", dependencies: [
@@ -70,6 +75,7 @@ let package = Package(
         .testTarget(name: "VNPlanTablesTests", dependencies: ["VNPlanTables", "VNPlanReaders"]),
         .testTarget(name: "VNPlanRepositoryTests", dependencies: ["VNPlanRepository"]),
         .testTarget(name: "VNPlanPipelineTests", dependencies: ["VNPlanPipeline"]),
+        .testTarget(name: "VNPlanWritersTests", dependencies: ["VNPlanWriters"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -108,3 +108,18 @@ public enum CanonicalJSON {
         return result + "\""
     }
 }
+
+extension JSONValue {
+    /// The value as one cell of a flat table (CSV, a spreadsheet): a list's items joined with
+    /// "; ", a flag as 1 or 0, nothing for null.
+    public var flatText: String {
+        switch self {
+        case .null, .object: ""
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .number(let number): "\(number)"
+        case .bool(let flag): flag ? "1" : "0"
+        case .array(let items): items.map(\.flatText).joined(separator: "; ")
+        }
+    }
+}

@@ -204,16 +204,51 @@ public struct PlanTask: Sendable, Codable, Equatable {
     }
 }
 
-/// Where a task row sits in the source: page (when known), table and row (1-based).
+/// Where a task row sits in the source: page (when known), table and row (1-based), and,
+/// from a PDF or a scan, the box its row covers on the page and the boxes of the cells each
+/// field was read from.
 public struct RowSource: Sendable, Codable, Equatable {
     public var page: Int?
     public var table: Int
     public var row: Int
+    /// The row's cells together, on `page`.
+    public var box: PageBox?
+    /// The box of the cell each field was read from, by the field's name in the plan
+    /// ("activity", "lead", "deadline" …); a cell merged over several rows gives its whole box.
+    public var cells: [String: PageBox]?
 
-    public init(page: Int? = nil, table: Int, row: Int) {
+    public init(page: Int? = nil, table: Int, row: Int, box: PageBox? = nil, cells: [String: PageBox]? = nil) {
         self.page = page
         self.table = table
         self.row = row
+        self.box = box
+        self.cells = cells
+    }
+}
+
+/// A rectangle on a page, from its top left corner, in the unit the page was read in.
+public struct PageBox: Sendable, Codable, Equatable {
+    public enum Unit: String, Sendable, Codable {
+        /// PDF points (1/72 inch) of the page as its text layer gives it.
+        case pt
+        /// Pixels of a scanned page as OCR read it: turned upright, straightened and scaled.
+        case px
+    }
+
+    public var x: Double, y: Double, width: Double, height: Double
+    public var unit: Unit
+
+    /// Rounded to a tenth of the unit: finer than a stroke, and the same bytes on every run.
+    public init(x: Double, y: Double, width: Double, height: Double, unit: Unit) {
+        func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+        self.x = tenth(x); self.y = tenth(y); self.width = tenth(width); self.height = tenth(height)
+        self.unit = unit
+    }
+
+    public func union(_ other: PageBox) -> PageBox {
+        let left = min(x, other.x), top = min(y, other.y)
+        return PageBox(x: left, y: top, width: max(x + width, other.x + other.width) - left,
+                       height: max(y + height, other.y + other.height) - top, unit: unit)
     }
 }
 
@@ -269,11 +304,13 @@ public struct Indicator: Sendable, Codable, Equatable {
     public var leadText: String?
     public var supportText: String?
     public var evaluatorText: String?
+    /// Where its row is, as for a task.
+    public var source: RowSource?
 
     public init(path: String, number: String? = nil, name: String, unit: String? = nil,
                 target: Target? = nil, lead: [String] = [], support: [String] = [],
                 evaluator: [String] = [], leadText: String? = nil, supportText: String? = nil,
-                evaluatorText: String? = nil) {
+                evaluatorText: String? = nil, source: RowSource? = nil) {
         self.path = path
         self.number = number
         self.name = name
@@ -285,6 +322,7 @@ public struct Indicator: Sendable, Codable, Equatable {
         self.leadText = leadText
         self.supportText = supportText
         self.evaluatorText = evaluatorText
+        self.source = source
     }
 }
 

@@ -60,7 +60,7 @@ public struct Provenance: Sendable, Codable, Equatable {
 }
 
 /// A rectangle in the page's own units (PDF points, image pixels), origin at the top left.
-public struct BoundingBox: Sendable, Codable, Equatable {
+public struct BoundingBox: Sendable, Codable, Hashable {
     public var x: Double, y: Double, width: Double, height: Double
 
     public init(x: Double, y: Double, width: Double, height: Double) {

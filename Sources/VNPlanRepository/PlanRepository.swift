@@ -43,6 +43,27 @@ public struct PlanRepository: Sendable {
         try Self.jsonFiles(under: plansFolder)
     }
 
+    /// The original the repository keeps for this hash, whatever its extension; nil when it
+    /// keeps none.
+    public func heldSource(sha256: String) -> URL? {
+        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: sourcesFolder.path) else { return nil }
+        return names.sorted().first { $0.hasPrefix(sha256 + ".") }.map { sourcesFolder.appendingPathComponent($0) }
+    }
+
+    /// The repository a plan file lies in: the nearest folder above it that holds `plans/`
+    /// with the file under it.
+    public static func containing(planFile url: URL) -> PlanRepository? {
+        var folder = url.standardizedFileURL.deletingLastPathComponent()
+        while folder.pathComponents.count > 1 {
+            if folder.lastPathComponent == "plans" {
+                return PlanRepository(root: folder.deletingLastPathComponent())
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
     /// The hashes of the originals the repository keeps under `sources/`.
     public func heldSourceHashes() throws(RepositoryError) -> Set<String> {
         let names: [String]

@@ -35,7 +35,8 @@ public struct PlanExtractor: Sendable {
                 // unless the table's own groups are labelled in the heading's style (then
                 // the heading is the document's, above the table's parts).
                 let reader = TaskTableReader(table: table.table, layout: table.layout,
-                                             tableNumber: table.ordinal, planYear: planYear)
+                                             tableNumber: table.ordinal, planYear: planYear,
+                                             boxUnit: Self.boxUnit(of: document.metadata))
                 let readByOCR = document.metadata.usedOCR
                 var outline = SectionOutline(readByOCR: readByOCR)
                 var result = reader.read(into: &outline)
@@ -128,6 +129,13 @@ public struct PlanExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// The unit the Layout stage's boxes are in: a scan's (or a scanned PDF's) pixels as OCR
+    /// read the page, a PDF's points; a DOCX or a text has no pages.
+    static func boxUnit(of metadata: SourceMetadata) -> PageBox.Unit? {
+        if metadata.usedOCR || metadata.format == .image { return .px }
+        return metadata.format == .pdf ? .pt : nil
     }
 
     /// A meeting's agenda (Thời gian | Nội dung | Người thực hiện) names work and a time, but

@@ -4,6 +4,7 @@ import VNPlanCommandOptions
 import VNPlanModel
 import VNPlanPipeline
 import VNPlanRepository
+import VNPlanWriters
 
 extension ResultFormat: ExpressibleByArgument {}
 extension ExportTable: ExpressibleByArgument {}
@@ -160,23 +161,39 @@ struct Export: ParsableCommand {
             --format jsonl without --table writes every plan whole, one per line, read from \
             plans/ (no index needed). With --table (plans, tasks, indicators) it writes that \
             table of the index, flat, as jsonl (lists as lists) or csv (RFC 4180, UTF-8 with \
-            BOM, lists joined with "; "), with the column names of vnplan query.
+            BOM, lists joined with "; "), with the column names of vnplan query. --format xlsx \
+            writes an Excel workbook with a sheet per table (all three without --table): the \
+            columns and values of the CSV, the header frozen and filtered, dates as dates, \
+            long texts wrapped; it is written to a file (-o FILE.xlsx), or to standard output \
+            when that is not a terminal.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, xlsx }
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
-    @Option(help: "jsonl or csv.") var format: Format = .jsonl
-    @Option(help: "A table of the index: plans, tasks or indicators (csv needs one; default tasks).")
+    @Option(help: "jsonl, csv or xlsx.") var format: Format = .jsonl
+    @Option(help: "A table of the index: plans, tasks or indicators (csv needs one, default tasks; xlsx without one has all three).")
     var table: ExportTable?
 
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         let repository = try repositoryOptions.existingRepository()
+        if format == .xlsx, [nil, "-"].contains(outputOptions.output), isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("an xlsx workbook is binary: write it to a file with -o FILE.xlsx")
+        }
         let output = try outputOptions.open()
-        if format == .jsonl, table == nil {
+        if format == .xlsx {
+            let index = PlanIndex(repository: repository)
+            let sheets = try (table.map { [$0] } ?? ExportTable.allCases).map { table in
+                let rows = try index.export(table)
+                return SpreadsheetWriter.Sheet(name: table.rawValue, columns: rows.columns, rows: rows.rows)
+            }
+            do { try output.write(try SpreadsheetWriter.workbook(sheets)) }
+            catch let failure as SpreadsheetWriter.Failure { throw CommandFailure("\(outputOptions.output ?? "stdout"): \(failure)") }
+            try output.commit()
+        } else if format == .jsonl, table == nil {
             try repository.exportPlansAsJSONLines { try output.write($0) }
             try output.commit()
         } else {

@@ -15,6 +15,7 @@ struct VNPlan: ParsableCommand {
         version: VNPlanVersion.current,
         subcommands: [
             Convert.self,
+            Show.self,
             Init.self,
             Ingest.self,
             Validate.self,

@@ -40,8 +40,29 @@ import VNPlanReaders
         #expect(pdf.sections == docx.sections)
         #expect(pdf.legalBasis == docx.legalBasis)
         #expect(pdf.document == docx.document)
-        #expect(pdf.indicators == docx.indicators)
+        #expect(pdf.indicators.map(\.name) == docx.indicators.map(\.name))
         #expect(pdf.warnings == docx.warnings)
+    }
+
+    /// Each task of a PDF says where its row is: a box on its page, in points, inside the
+    /// page, below the row before it on that page, holding the boxes of the cells its fields
+    /// were read from; a DOCX has no pages and gives none.
+    @Test(arguments: try ruledTwins())
+    func tasksCarryTheBoxesOfTheirRows(name: String) throws {
+        let (docx, pdf) = try plans(name)
+        #expect(docx.tasks.allSatisfy { $0.source.box == nil && $0.source.cells == nil })
+        var previous: (page: Int, top: Double)?
+        for task in pdf.tasks {
+            let box = try #require(task.source.box, "task \(task.path)")
+            let page = try #require(task.source.page)
+            #expect(box.unit == .pt)
+            // A4 in points.
+            #expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= 596 && box.y + box.height <= 842.5, "task \(task.path)")
+            if let previous, previous.page == page { #expect(box.y >= previous.top, "task \(task.path) above the row before it") }
+            previous = (page, box.y)
+            let activity = try #require(task.source.cells?["activity"], "task \(task.path)")
+            #expect(activity.x >= box.x - 0.5 && activity.x + activity.width <= box.x + box.width + 0.5)
+        }
     }
 
     /// The district plan's table runs over several pages with a row cut by a page break; its

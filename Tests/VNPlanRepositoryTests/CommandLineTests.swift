@@ -114,6 +114,38 @@ import VNPlanRepository
         #expect(Set(rows[0].keys).isSubset(of: exported))
     }
 
+    /// pandas (with openpyxl) reads from the xlsx export the rows and values of the CSV
+    /// export, dates as dates; each sheet's header is frozen and filtered.
+    @Test(.enabled(if: hasPython, "python3 is not installed"))
+    func pandasReadsTheXLSXExportAsTheCSV() throws {
+        let (repository, taskCount) = try Self.analystRepository()
+        defer { try? FileManager.default.removeItem(at: repository.root) }
+        let workbook = repository.root.appendingPathComponent("plans.xlsx")
+        let export = try Self.run(["export", "--repo", repository.root.path, "--format", "xlsx", "-o", workbook.path])
+        #expect(export.status == 0, "\(export.errors)")
+        // The same plans give the same bytes.
+        let again = repository.root.appendingPathComponent("again.xlsx")
+        _ = try Self.run(["export", "--repo", repository.root.path, "--format", "xlsx", "-o", again.path])
+        #expect(try Data(contentsOf: again) == Data(contentsOf: workbook))
+        for table in ExportTable.allCases {
+            let csv = repository.root.appendingPathComponent("\(table.rawValue).csv")
+            let exported = try Self.run(["export", "--repo", repository.root.path, "--format", "csv", "--table", table.rawValue,
+                                         "-o", csv.path])
+            #expect(exported.status == 0, "\(exported.errors)")
+            let read = try Self.run(["python3", Fixtures.projectRoot.appendingPathComponent("scripts/xlsx_matches_csv.py").path,
+                                     workbook.path, table.rawValue, csv.path], program: URL(fileURLWithPath: "/usr/bin/env"))
+            #expect(read.status == 0, "\(read.errors); install pandas and openpyxl with make deps")
+            struct Reading: Decodable { var rows: [Int]; var columns: [[String]]; var differences: Int; var first: [[JSONValue]]
+                                        var frozen: String?; var filtered: Bool }
+            let reading = try JSONDecoder().decode(Reading.self, from: read.output)
+            #expect(reading.rows[0] == reading.rows[1], "\(table)")
+            if table == .tasks { #expect(reading.rows[0] == taskCount) }
+            #expect(reading.columns[0] == reading.columns[1], "\(table)")
+            #expect(reading.differences == 0, "\(table): \(reading.first)")
+            #expect(reading.frozen == "A2" && reading.filtered, "\(table)")
+        }
+    }
+
     @Test func convertReadsStandardInputAndWritesStandardOutput() throws {
         let document = Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx")
         let fromFile = try Self.run(["convert", document.path])

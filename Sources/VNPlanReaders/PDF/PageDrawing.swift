@@ -106,3 +106,82 @@ extension PageOverlay {
         return url
     }
 }
+
+/// A stretch of a page to be cut out as a picture, with a box to outline on it.
+public struct PageRegion: Sendable, Hashable {
+    /// 1-based.
+    public var page: Int
+    /// What to outline, in points.
+    public var box: BoundingBox
+    /// What to show, in points (the box and what gives it sense: a task's row and the merged
+    /// cells over it); it is widened by a margin so the outline stays inside.
+    public var area: BoundingBox
+
+    public init(page: Int, box: BoundingBox, area: BoundingBox? = nil) {
+        self.page = page
+        self.box = box
+        self.area = area.map { $0.union(box) } ?? box
+    }
+}
+
+extension PDFReader {
+    /// Each region cut from its page rendered at `dpi`, the region's box outlined in red, as
+    /// PNG bytes (nil for a region off its page or on no page). Each page is rendered once,
+    /// however many regions it holds.
+    public func pictures(of regions: [PageRegion], in input: InputFile, dpi: Int = 110) throws(ReaderError) -> [PageRegion: Data] {
+        let document = try Self.open(input)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let scale = Double(min(max(dpi, 20), 300)) / 72
+        var pictures: [PageRegion: Data] = [:]
+        let byPage = Dictionary(grouping: Set(regions), by: \.page)
+        for number in byPage.keys.sorted() where number >= 1 && number <= Self.pageCount(of: document) {
+            guard let page = poppler_document_get_page(document, Int32(number - 1)) else { continue }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            guard let (surface, width, height) = Self.renderedPage(page, scale: scale, printing: false) else { continue }
+            defer { cairo_surface_destroy(surface) }
+            for region in byPage[number, default: []] {
+                // A box read from a plan file may be anything: clamped to the page in floating
+                // point before any integer is made.
+                let margin = 4.0
+                func pixel(_ value: Double, _ limit: Int) -> Int {
+                    value.isFinite ? Int(min(max(value * scale, 0), Double(limit)).rounded()) : 0
+                }
+                let left = pixel(region.area.x - margin, width), right = pixel(region.area.maxX + margin, width)
+                let top = pixel(region.area.y - margin, height), bottom = pixel(region.area.maxY + margin, height)
+                guard right > left, bottom > top else { continue }
+                let picture = PageOverlay.png(width: right - left, height: bottom - top) { context in
+                    cairo_set_source_surface(context, surface, Double(-left), Double(-top))
+                    cairo_paint(context)
+                    cairo_translate(context, Double(-left), Double(-top))
+                    cairo_scale(context, scale, scale)
+                    cairo_set_source_rgba(context, 0.85, 0.1, 0.1, 0.9)
+                    cairo_set_line_width(context, 1.5 / scale)
+                    cairo_rectangle(context, region.box.x, region.box.y, region.box.width, region.box.height)
+                    cairo_stroke(context)
+                }
+                if let picture { pictures[region] = picture }
+            }
+        }
+        return pictures
+    }
+}
+
+extension PageOverlay {
+    /// What `draw` paints on a white image of this size, as PNG bytes, in memory.
+    fileprivate static func png(width: Int, height: Int, draw: (OpaquePointer?) -> Void) -> Data? {
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
+        defer { cairo_surface_destroy(image) }
+        let context = cairo_create(image)
+        draw(context)
+        cairo_destroy(context)
+        cairo_surface_flush(image)
+        final class Sink { var bytes = Data() }
+        let sink = Sink()
+        let status = cairo_surface_write_to_png_stream(image, { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes.append(data, count: Int(length))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque())
+        return status == CAIRO_STATUS_SUCCESS ? sink.bytes : nil
+    }
+}

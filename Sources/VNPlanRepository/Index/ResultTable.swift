@@ -150,16 +150,7 @@ public struct ResultWriter {
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    private static func plain(_ value: JSONValue) -> String {
-        switch value {
-        case .null, .object: ""
-        case .string(let text): text
-        case .integer(let number): String(number)
-        case .number(let number): "\(number)"
-        case .bool(let flag): flag ? "1" : "0"
-        case .array(let items): items.map(plain).joined(separator: "; ")
-        }
-    }
+    private static func plain(_ value: JSONValue) -> String { value.flatText }
 
     private static func cut(_ text: String, to width: Int) -> String {
         if text.count <= width { return text }

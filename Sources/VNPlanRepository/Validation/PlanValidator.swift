@@ -81,7 +81,7 @@ public struct PlanValidator: Sendable {
 
     /// A plan starts with "{" (after white space or a byte order mark); a DOCX, a PDF or a
     /// text does not, and gets a message saying so rather than a JSON syntax error.
-    private static func looksLikeJSONObject(_ data: Data) -> Bool {
+    public static func looksLikeJSONObject(_ data: Data) -> Bool {
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         return body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
     }

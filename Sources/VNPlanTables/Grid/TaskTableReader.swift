@@ -11,6 +11,9 @@ struct TaskTableReader {
     /// 1-based position of the table among the document's tables, for `source.table`.
     let tableNumber: Int
     let planYear: Int?
+    /// The unit of the Layout stage's boxes (a PDF's points, a scan's pixels); nil when the
+    /// document has no pages (DOCX, text), and so no boxes.
+    var boxUnit: PageBox.Unit? = nil
 
     struct Result {
         var sections: [Section] = []
@@ -29,11 +32,13 @@ struct TaskTableReader {
     private struct TaskRow {
         var path: String, section: String?, number: String?, cells: [Int: String], row: Int
         var ocrConfidence: Double?
+        var boxes: RowBoxes
 
         /// A row with no number and no text of the work (task, activity) is the rest
         /// of the row above, cut by a page or by a table read without rulings: its words join
         /// that row's cells, column by column, rather than make a task of nothing.
-        mutating func absorb(_ cells: [Int: String], ocrConfidence confidence: Double?) {
+        mutating func absorb(_ cells: [Int: String], boxes more: RowBoxes, ocrConfidence confidence: Double?) {
+            boxes.add(more)
             for (column, text) in cells where !text.isEmpty && self.cells[column] != text {
                 self.cells[column] = [self.cells[column], text].compactMap { $0 }.filter { !$0.isEmpty }
                     .joined(separator: "\n")
@@ -54,7 +59,7 @@ struct TaskTableReader {
             guard let row = pending else { return }
             pending = nil
             result.tasks.append(task(path: row.path, section: row.section, number: row.number, cells: row.cells,
-                                     row: row.row, ocrConfidence: row.ocrConfidence))
+                                     row: row.row, boxes: row.boxes, ocrConfidence: row.ocrConfidence))
             noteIfWeak(row.path, row.ocrConfidence)
         }
 
@@ -66,9 +71,14 @@ struct TaskTableReader {
             // A row is read as surely as its least sure cell (a text-only OCR reading has
             // one confidence for the table).
             var ocrConfidence: Double?
+            var boxes = RowBoxes()
             for column in 0..<table.columnCount {
                 guard let reference = grid[rowIndex][column].reference else { continue }
                 cells[column] = CellText.clean(table[reference].text)
+                let cell = table[reference].provenance
+                // A cell merged down from the page before is not on this row's page.
+                let rowPage = row.provenance.page ?? table.provenance.page
+                boxes.columns[column] = cell.page == nil || cell.page == rowPage ? cell.boundingBox : nil
                 if let cell = table[reference].provenance.ocrConfidence, !(cells[column] ?? "").isEmpty {
                     ocrConfidence = min(ocrConfidence ?? cell, cell)
                 }
@@ -76,6 +86,7 @@ struct TaskTableReader {
                 if layout.roles[column] == .number, table[reference].rowSpan > 1 { numberIsMerged = true }
             }
             ocrConfidence = ocrConfidence ?? table.provenance.ocrConfidence
+            boxes.row = RowBoxes.ownBox(of: row, across: boxes.columns.values.compactMap { $0 })
             switch RowKind.classify(cells: cells, originColumns: originColumns, row: row,
                                     layout: layout, columnCount: table.columnCount) {
             case .empty, .columnNumbers, .repeatedHeader:
@@ -91,7 +102,7 @@ struct TaskTableReader {
                 // A task merged down from above makes this row one of its activities, not its rest.
                 let hasWork = [ColumnRole.task, .activity].flatMap(layout.columns(for:)).contains { !(cells[$0] ?? "").isEmpty }
                 if pending != nil, (number ?? "").isEmpty, !hasWork, !layout.isIndicatorTable {
-                    pending?.absorb(cells.filter { originColumns.contains($0.key) }, ocrConfidence: ocrConfidence)
+                    pending?.absorb(cells.filter { originColumns.contains($0.key) }, boxes: boxes, ocrConfidence: ocrConfidence)
                     continue
                 }
                 // A numbered row of the same section without the work's text lies under the
@@ -118,11 +129,12 @@ struct TaskTableReader {
                     path = [section, String(index)].compactMap { $0 }.joined(separator: ".")
                 }
                 if layout.isIndicatorTable {
-                    result.indicators.append(indicator(path: path, number: number, cells: cells))
+                    result.indicators.append(indicator(path: path, number: number, cells: cells,
+                                                       source: source(row: rowIndex, boxes: boxes)))
                     noteIfWeak(path, ocrConfidence)
                 } else {
                     pending = TaskRow(path: path, section: section, number: number, cells: cells, row: rowIndex,
-                                      ocrConfidence: ocrConfidence)
+                                      ocrConfidence: ocrConfidence, boxes: boxes)
                 }
             }
         }
@@ -151,7 +163,7 @@ struct TaskTableReader {
     }
 
     /// An indicator row: its target read with the unit of the "Đơn vị" column.
-    private func indicator(path: String, number: String?, cells: [Int: String]) -> Indicator {
+    private func indicator(path: String, number: String?, cells: [Int: String], source: RowSource) -> Indicator {
         let unit = text(of: .unit, in: cells)
         let name = text(of: .indicator, in: cells) ?? ""
         // Without a target column the goal is stated in the name: "… đạt tối thiểu 40%".
@@ -161,11 +173,11 @@ struct TaskTableReader {
         return Indicator(path: path, number: number, name: name, unit: unit, target: target,
                          lead: units.lead, support: units.support, evaluator: self.units(of: .evaluator, in: cells),
                          leadText: units.leadText, supportText: units.supportText,
-                         evaluatorText: text(of: .evaluator, in: cells))
+                         evaluatorText: text(of: .evaluator, in: cells), source: source)
     }
 
     private func task(path: String, section: String?, number: String?, cells: [Int: String], row: Int,
-                      ocrConfidence: Double?) -> PlanTask {
+                      boxes: RowBoxes, ocrConfidence: Double?) -> PlanTask {
         let units = responsibility(in: cells)
         let (lead, support) = (units.lead, units.support)
         // The finest content column is the row's own work; a table with only "Nhiệm vụ"
@@ -193,9 +205,40 @@ struct TaskTableReader {
             lead: lead, support: support, leadText: units.leadText, supportText: units.supportText,
             deadline: deadline,
             funding: text(of: .funding, in: cells), note: note(in: cells),
-            source: RowSource(page: table.rows[row].provenance.page ?? table.provenance.page,
-                              table: tableNumber, row: row + 1),
+            source: source(row: row, boxes: boxes),
             confidence: (max(0, confidence) * 100).rounded() / 100)
+    }
+
+    /// Where the row is: its number, and from a page its box and its fields' cells' boxes.
+    private func source(row: Int, boxes: RowBoxes) -> RowSource {
+        var source = RowSource(page: table.rows[row].provenance.page ?? table.provenance.page,
+                               table: tableNumber, row: row + 1)
+        guard let unit = boxUnit else { return source }
+        func pageBox(_ box: BoundingBox) -> PageBox {
+            PageBox(x: box.x, y: box.y, width: box.width, height: box.height, unit: unit)
+        }
+        source.box = boxes.row.map(pageBox)
+        var cells: [String: PageBox] = [:]
+        let hasActivityColumn = !layout.columns(for: .activity).isEmpty
+        for (column, box) in boxes.columns {
+            guard let box, let role = layout.roles[column] else { continue }
+            let fields = role == .task && !hasActivityColumn ? ["activity"] : Self.fields(of: role)
+            for field in fields { cells[field] = cells[field].map { $0.union(pageBox(box)) } ?? pageBox(box) }
+        }
+        for (column, box) in boxes.columns where layout.roles[column] == nil && layout.unnamed[column] != nil {
+            if let box { cells["note"] = cells["note"].map { $0.union(pageBox(box)) } ?? pageBox(box) }
+        }
+        source.cells = cells.isEmpty ? nil : cells
+        return source
+    }
+
+    /// The plan fields a column of this role is read into.
+    private static func fields(of role: ColumnRole) -> [String] {
+        switch role {
+        case .responsible: ["lead", "support"]
+        case .indicator: ["name"]
+        default: [role.rawValue]
+        }
     }
 
     /// The text of a role's columns in this row; several columns of one role (a header
@@ -239,6 +282,30 @@ struct TaskTableReader {
     private static let workRoles: [ColumnRole] = [.objective, .task, .activity]
 
     private static let numberPunctuation = CharacterSet(charactersIn: " .):")
+}
+
+/// The boxes of a task row and of the cell covering each column, grown by the rows that
+/// continue it.
+private struct RowBoxes {
+    var row: BoundingBox?
+    var columns: [Int: BoundingBox?] = [:]
+
+    /// The row's own stretch of the page: as wide as all its cells, as high as the cells that
+    /// span it alone (a task merged over its activities is taller than each of their rows).
+    static func ownBox(of row: TableRow, across cells: [BoundingBox]) -> BoundingBox? {
+        let own = row.cells.filter { $0.rowSpan == 1 }.compactMap(\.provenance.boundingBox)
+        guard let wide = cells.dropFirst().reduce(cells.first, { $0?.union($1) }) else { return row.provenance.boundingBox }
+        guard let high = own.dropFirst().reduce(own.first, { $0?.union($1) }) else { return row.provenance.boundingBox ?? wide }
+        return BoundingBox(x: wide.x, y: high.y, width: wide.width, height: high.height)
+    }
+
+    mutating func add(_ more: RowBoxes) {
+        row = [row, more.row].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+        for (column, box) in more.columns {
+            let joined = [columns[column] ?? nil, box].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+            columns[column] = joined
+        }
+    }
 }
 
 enum ListLabel {
