@@ -146,6 +146,32 @@ import VNPlanRepository
         }
     }
 
+    /// A plan kept in a repository is shown with the rows cut from the original its
+    /// `sources/` keeps; the same plan elsewhere says on standard error why it has none.
+    @Test func showFindsTheOriginalInTheRepository() throws {
+        let folder = try Fixtures.temporaryFolder("show")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = folder.appendingPathComponent("ke-hoach")
+        #expect(try Self.run(["init", repository.path]).status == 0)
+        let ingest = try Self.run(["ingest", Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.pdf").path, "--repo", repository.path])
+        #expect(ingest.status == 0, "\(ingest.errors)")
+        let plan = try #require(PlanRepository(root: repository).planFiles().first)
+        let tasks = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: plan)).tasks.count
+        let shown = try Self.run(["show", plan.path, "--to", "html"])
+        #expect(shown.status == 0 && shown.errors.isEmpty, "\(shown.errors)")
+        #expect(shown.text.components(separatedBy: "data:image/png;base64,").count - 1 == tasks)
+
+        let elsewhere = folder.appendingPathComponent("plan.json")
+        try FileManager.default.copyItem(at: plan, to: elsewhere)
+        let alone = try Self.run(["show", elsewhere.path, "-o", folder.appendingPathComponent("plan.html").path])
+        #expect(alone.status == 0)
+        #expect(alone.errors.hasPrefix("plan.json: no pictures of the rows: the original document is not at hand"), "\(alone.errors)")
+        let markdown = try Self.run(["show", elsewhere.path])
+        #expect(markdown.text.hasPrefix("# ") && markdown.errors.isEmpty)
+        let notAPlan = try Self.run(["show", Self.samples.appendingPathComponent("expected").path])
+        #expect(notAPlan.status == 1)
+    }
+
     @Test func convertReadsStandardInputAndWritesStandardOutput() throws {
         let document = Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx")
         let fromFile = try Self.run(["convert", document.path])
