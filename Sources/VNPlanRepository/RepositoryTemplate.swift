@@ -6,6 +6,7 @@ import Foundation
 enum RepositoryTemplate {
     static let files: [(path: String, contents: String, executable: Bool)] = [
         (".gitignore", gitignore, false),
+        (".gitattributes", gitattributes, false),
         (".githooks/pre-commit", preCommit, true),
         (".github/workflows/validate-plans.yml", workflow, false),
         ("plans/.gitkeep", "", false),
@@ -24,6 +25,16 @@ enum RepositoryTemplate {
         .*.tmp
 
         """
+
+    /// `git diff` and `git log -p` show a plan's change as the change of its Markdown view
+    /// (`vnplan show --to md`), not of its JSON; `vnplan diff OLD NEW` compares task by task.
+    static let gitattributes = """
+        plans/**/*.json diff=vnplan
+
+        """
+
+    /// What the `diff=vnplan` attribute runs: git's textconv driver.
+    static let diffDriver = "vnplan show --to md"
 
     static let preCommit = """
         #!/bin/sh
@@ -108,6 +119,7 @@ extension PlanRepository {
             created.append(file.path)
         }
         try git(["config", "core.hooksPath", ".githooks"])
+        try git(["config", "diff.vnplan.textconv", RepositoryTemplate.diffDriver])
         return created
     }
 

@@ -35,8 +35,9 @@ struct Ingest: ParsableCommand {
             Batches writing one repository take turns through the lock file .vnplan.lock; \
             two batches that would write the same report run one after the other.
 
-            Progress: a bar on a terminal; otherwise one JSON line per document on standard \
-            output (file, status, sha256, plan, stage, signal, reason). Statuses: written, \
+            Progress: a bar on standard error when it is a terminal (count, rate, time left, \
+            the file just done; -q hides it), and one JSON line per document on standard output \
+            when that is a pipe or a file (file, status, sha256, plan, stage, signal, reason). Statuses: written, \
             skipped, replaced, unchanged, failed, crashed, timed-out, out-of-memory, \
             no-plan-found, refused.
 
@@ -56,6 +57,9 @@ struct Ingest: ParsableCommand {
         "Take only the documents whose hash falls in shard i of n (0 ≤ i < n), for batch schedulers.",
         valueName: "i/n"))
     var shard: String?
+
+    @Flag(name: .shortAndLong, help: "No progress bar on standard error (the JSON lines and the summary stay).")
+    var quiet = false
 
     @Flag(help: "Convert and report, but write nothing.")
     var dryRun = false
@@ -102,7 +106,7 @@ struct Ingest: ParsableCommand {
         let runLock = try dryRun ? nil : Self.waitForOtherRuns(writing: reportURL)
         defer { runLock?.unlock() }
 
-        let progress = IngestProgress(total: files.count, style: IngestProgress.styleForStandardOutput())
+        let progress = IngestProgress(total: files.count, quiet: quiet)
         let outcomes: [DocumentOutcome]
         do { outcomes = try batch.run(files) { progress.record($0) } }
         catch { throw CommandFailure(error.description) }

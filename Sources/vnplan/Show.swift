@@ -40,7 +40,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let input = try DocumentArgument.read(file, command: "show")
-        let (plan, document) = try planAndDocument(of: input)
+        let (plan, document) = try PlanArgument.read(input, pipelineOptions: pipelineOptions)
         let format = to ?? output.flatMap { ViewFormat(rawValue: ($0 as NSString).pathExtension.lowercased()) } ?? .md
         let originalFile = try original.map { try DocumentArgument.read($0, command: "show") } ?? document ?? heldOriginal(of: plan)
         let view: PlanViews.View
@@ -50,21 +50,6 @@ struct Show: ParsableCommand {
             FileHandle.standardError.write(Data("\(input.name): no pictures of the rows: \(missing)\n".utf8))
         }
         try OutputFile.write(Data(view.text.utf8), to: output)
-    }
-
-    /// A plan file as it is, or a document's plan with the document itself.
-    private func planAndDocument(of input: InputFile) throws -> (Plan, InputFile?) {
-        if PlanValidator.looksLikeJSONObject(input.data) {
-            // A plan that decodes is shown even where validate would object: the view is how
-            // a person looks into it.
-            if let plan = try? JSONDecoder().decode(Plan.self, from: input.data) { return (plan, nil) }
-            let issues = PlanValidator().validate(input.data, file: input.name, repositoryPath: nil)
-            let first = issues.first.map { "\($0.path): \($0.problem)" } ?? "it cannot be read"
-            throw CommandFailure("\(input.name): is not a plan: \(first)")
-        }
-        let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
-        do { return (try pipeline.convert(input), input) }
-        catch { throw CommandFailure(error.description) }
     }
 
     /// The original a plans repository keeps beside the plan file.

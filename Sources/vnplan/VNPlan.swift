@@ -16,6 +16,7 @@ struct VNPlan: ParsableCommand {
         subcommands: [
             Convert.self,
             Show.self,
+            Diff.self,
             Init.self,
             Ingest.self,
             Validate.self,

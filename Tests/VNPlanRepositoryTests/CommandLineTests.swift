@@ -172,6 +172,25 @@ import VNPlanRepository
         #expect(notAPlan.status == 1)
     }
 
+    /// `diff` as diff(1): 0 when alike (a DOCX and its PDF give the same tasks), 1 when they
+    /// differ, each difference said.
+    @Test func diffExitsAsDiffDoes() throws {
+        let docx = Self.samples.appendingPathComponent("kh-huyen-an-phu-2026.docx").path
+        let alike = try Self.run(["diff", docx, Self.samples.appendingPathComponent("kh-huyen-an-phu-2026.pdf").path])
+        #expect(alike.status == 0, "\(alike.text)\(alike.errors)")
+        #expect(alike.text.contains("tasks: 0 added, 0 removed, 0 changed, 30 unchanged"))
+        let other = Self.samples.appendingPathComponent("expected/qd-phuong-cam-thanh-2025.json").path
+        let differ = try Self.run(["diff", docx, other, "--format", "json"])
+        #expect(differ.status == 1, "\(differ.errors)")
+        let report = try JSONDecoder().decode([String: JSONValue].self, from: differ.output)
+        #expect(report["equal"] == .bool(false))
+        // No task of the ward's decision is the district's, by content or by path.
+        if case .array(let removed) = report["removed"], case .array(let added) = report["added"] {
+            #expect(removed.count == 30 && added.count == 5)
+        } else { Issue.record("no added or removed list") }
+        #expect(try Self.run(["diff", docx]).status == 2)
+    }
+
     @Test func convertReadsStandardInputAndWritesStandardOutput() throws {
         let document = Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx")
         let fromFile = try Self.run(["convert", document.path])

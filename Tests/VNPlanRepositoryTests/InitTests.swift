@@ -31,8 +31,12 @@ import VNPlanModel
     @Test func makesARepositoryWhoseHookRefusesABrokenPlan() throws {
         let repository = PlanRepository(root: try Fixtures.temporaryFolder("init"))
         let created = try repository.initialize()
-        #expect(created == [".git", ".gitignore", ".githooks/pre-commit", ".github/workflows/validate-plans.yml",
+        #expect(created == [".git", ".gitignore", ".gitattributes", ".githooks/pre-commit", ".github/workflows/validate-plans.yml",
                             "plans/.gitkeep", "sources/.gitkeep"])
+        // git diff shows a plan's change as the change of its view.
+        #expect(try Self.run(["git", "config", "diff.vnplan.textconv"], in: repository.root).output == "vnplan show --to md\n")
+        #expect(try Self.run(["git", "check-attr", "diff", "plans/x/2026/y.json"], in: repository.root).output
+                == "plans/x/2026/y.json: diff: vnplan\n")
         #expect(try repository.initialize() == [], "a second init changes nothing")
         #expect(try Self.run(["git", "config", "core.hooksPath"], in: repository.root).output == ".githooks\n")
         #expect(try Self.run(["git", "check-ignore", "-q", "index.sqlite"], in: repository.root).status == 0)

@@ -1,15 +1,16 @@
 import Foundation
 
-/// Shows a batch as it runs: a progress bar on a terminal, one JSON line per document
-/// otherwise (for logs, `jq`, and schedulers that collect standard output).
+/// Shows a batch as it runs: a progress bar on standard error when that is a terminal
+/// (count, rate, time left, the file just done), and one JSON line per document on standard
+/// output when that is a pipe or a file (for logs, `jq`, and schedulers that collect it).
 public final class IngestProgress: @unchecked Sendable {
-    public enum Style: Sendable { case bar, jsonLines }
-
-    private let style: Style
+    private let showsBar: Bool
+    private let writesJSONLines: Bool
     private let total: Int
     private let started = Date()
     private var done = 0
     private var counts: [DocumentOutcome.Status: Int] = [:]
+    private var lastFile = ""
     private var lastDrawn = Date.distantPast
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -17,46 +18,56 @@ public final class IngestProgress: @unchecked Sendable {
         return encoder
     }()
 
-    public init(total: Int, style: Style) {
+    public init(total: Int, showsBar: Bool, writesJSONLines: Bool) {
         self.total = total
-        self.style = style
+        self.showsBar = showsBar
+        self.writesJSONLines = writesJSONLines
     }
 
-    /// A bar when standard output is a terminal, JSON lines when it is a pipe or a file.
-    public static func styleForStandardOutput() -> Style {
-        isatty(STDOUT_FILENO) == 1 ? .bar : .jsonLines
+    /// The bar where a person watches standard error (unless `quiet`), JSON lines where
+    /// standard output goes to a pipe or a file, as OCRmyPDF and pandoc do.
+    public convenience init(total: Int, quiet: Bool) {
+        self.init(total: total, showsBar: !quiet && isatty(STDERR_FILENO) == 1, writesJSONLines: isatty(STDOUT_FILENO) != 1)
     }
 
     /// Called by the batch for each outcome, one call at a time.
     public func record(_ outcome: DocumentOutcome) {
         done += 1
         counts[outcome.status, default: 0] += 1
-        switch style {
-        case .jsonLines:
-            guard var line = try? encoder.encode(outcome) else { return }
+        lastFile = outcome.file
+        if writesJSONLines, var line = try? encoder.encode(outcome) {
             line.append(0x0A)
             FileHandle.standardOutput.write(line)
-        case .bar:
-            // Redrawing for every document would cost more than converting a small one.
-            if Date().timeIntervalSince(lastDrawn) >= 0.1 || done == total { draw() }
         }
+        // Redrawing for every document would cost more than converting a small one.
+        if showsBar, Date().timeIntervalSince(lastDrawn) >= 0.1 || done == total { draw() }
     }
 
     /// Ends the bar's line.
     public func finish() {
-        if style == .bar { draw(); FileHandle.standardError.write(Data("\n".utf8)) }
+        if showsBar { draw(); FileHandle.standardError.write(Data("\n".utf8)) }
     }
 
     private func draw() {
         lastDrawn = Date()
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
         let failed = counts.filter { !$0.key.isInRepository }.values.reduce(0, +)
-        let line = "\r\(bar) \(done)/\(total)  written \(counts[.written, default: 0] + counts[.replaced, default: 0])"
-            + "  skipped \(counts[.skipped, default: 0] + counts[.unchanged, default: 0])  failed \(failed)"
-            + "  \(String(format: "%.1f", rate)) docs/s "
-        FileHandle.standardError.write(Data(line.utf8))
+        let line = Self.bar(done: done, total: total, written: counts[.written, default: 0] + counts[.replaced, default: 0],
+                            skipped: counts[.skipped, default: 0] + counts[.unchanged, default: 0], failed: failed,
+                            seconds: Date().timeIntervalSince(started), file: lastFile)
+        // Clear to the end of the line: the file name before may have been longer.
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+    }
+
+    /// "████░░ 40/100  written 38  skipped 1  failed 1  6.2 docs/s  0:10 left  kh-xa.docx"
+    static func bar(done: Int, total: Int, written: Int, skipped: Int, failed: Int, seconds: Double, file: String) -> String {
+        let width = 24
+        let filled = total <= 0 ? width : width * min(done, total) / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let rate = Double(done) / max(seconds, 0.001)
+        let left = rate > 0 ? Double(max(total - done, 0)) / rate : 0
+        let clock = left < 360_000 ? String(format: "%d:%02d", Int(left) / 60, Int(left) % 60) : "–"
+        let name = file.count > 40 ? "…" + file.suffix(39) : file
+        return "\(bar) \(done)/\(total)  written \(written)  skipped \(skipped)  failed \(failed)"
+            + "  \(String(format: "%.1f", rate)) docs/s  \(clock) left  \(name)"
     }
 }
