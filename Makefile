@@ -42,6 +42,11 @@ demo: release
 	  name=$$(basename "$$f"); \
 	  .build/release/vnplan convert "$$f" -o "$(OUT)/$$name.json" && echo "$$f → $(OUT)/$$name.json"; \
 	done
+	@# A page to read and check each PDF's plan: every task beside its row cut from the page.
+	@for f in samples/*.pdf; do \
+	  name=$$(basename "$$f"); \
+	  .build/release/vnplan show "$$f" -o "$(OUT)/$$name.html" && echo "$$f → $(OUT)/$$name.html"; \
+	done
 
 test: deps
 	$(SWIFT) test

@@ -61,14 +61,18 @@ struct PageLayout {
     private func ruledTable(_ grid: RuledGrid, words: [[PageWord]]) -> Table {
         var rows = Array(repeating: [TableCell](), count: grid.rowAnchors.count - 1)
         var rowBoxes = Array(repeating: BoundingBox?.none, count: rows.count)
-        for (cell, cellWords) in zip(grid.cells, words) {
-            let lines = TextLine.lines(of: cellWords)
-            let padding = lines.map(\.box.x).min().map { max(0, $0 - cell.box.x) } ?? 0
+        let cellLines = words.map(TextLine.lines(of:))
+        // The cells' padding is the table's, not each cell's: a centred cell's lines start
+        // further in, and taking that for padding would leave its text no room to wrap in.
+        let padding = zip(grid.cells, cellLines).compactMap { cell, lines in
+            lines.map(\.box.x).min().map { max(0, $0 - cell.box.x) }
+        }.min() ?? 0
+        for (cell, lines) in zip(grid.cells, cellLines) {
             var tableCell = TableCell(text: WrappedText.text(of: lines, width: cell.box.width - 2 * padding,
                                                                     wordSpace: scale.wordSpace),
                                       column: cell.column, columnSpan: cell.columnSpan, rowSpan: cell.rowSpan,
                                       isBold: !lines.isEmpty && lines.allSatisfy(\.isBold))
-            tableCell.provenance = provenance(cell.box, words: cellWords)
+            tableCell.provenance = provenance(cell.box, words: lines.flatMap(\.words))
             rows[cell.row].append(tableCell)
             rowBoxes[cell.row] = rowBoxes[cell.row].map { $0.union(cell.box) } ?? cell.box
         }

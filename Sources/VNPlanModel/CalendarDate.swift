@@ -41,6 +41,13 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         return CalendarDate(year: year, month: month, day: lastDay(ofMonth: month, year: year))
     }
 
+    /// The day after.
+    public var nextDay: CalendarDate? {
+        if day < Self.lastDay(ofMonth: month, year: year) { return CalendarDate(year: year, month: month, day: day + 1) }
+        if month < 12 { return CalendarDate(year: year, month: month + 1, day: 1) }
+        return CalendarDate(year: year + 1, month: 1, day: 1)
+    }
+
     /// The day before: "trước tháng 10" ends on the last day of September.
     public var previousDay: CalendarDate? {
         if day > 1 { return CalendarDate(year: year, month: month, day: day - 1) }

@@ -84,11 +84,15 @@ struct Query: ParsableCommand {
             Filters combine (all must hold). Names match anywhere, without regard to diacritics \
             or case: --lead "trung tam phuc vu" finds "Trung tâm Phục vụ hành chính công". \
             --due takes FROM..TO with YYYY, YYYY-MM or YYYY-MM-DD dates, an open end \
-            ("..2025-06-30"), or a quarter ("2025-Q4"); a task matches when its deadline or one \
-            of its milestones falls due in it. Reads index.sqlite: run vnplan index first. The \
+            ("..2025-06-30"), a quarter ("2025-Q4"), or a span counted from --as-of (default \
+            today): overdue, next-month, next-30-days …; --overdue is --due overdue. A task \
+            matches when its deadline or one of its milestones falls due in it (a plan records \
+            no task as done, so overdue means due before that day). Reads index.sqlite: run \
+            vnplan index first. The \
             columns are named as in task_view and in vnplan export --table tasks.
 
-            Example: vnplan query --lead "Trung tâm Phục vụ hành chính công" --due 2025-Q4
+            Examples: vnplan query --lead "Trung tâm Phục vụ hành chính công" --due 2025-Q4
+                      vnplan query --lead "trung tam phuc vu" --overdue --as-of 2026-01-01
             """)
 
     @OptionGroup var repositoryOptions: RepositoryOptions
@@ -98,7 +102,14 @@ struct Query: ParsableCommand {
     @Option(help: "A unit in any role.") var unit: String?
     @Option(help: "The issuing body of the plan.") var issuer: String?
     @Option(help: "The year of the plan's date.") var year: Int?
-    @Option(help: ArgumentHelp("The span the deadline falls due in.", valueName: "from..to")) var due: String?
+    @Option(help: ArgumentHelp("""
+        The span the deadline falls due in: FROM..TO (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn; either \
+        end may be left out), or relative to --as-of: overdue, this-month, next-month, \
+        this-quarter, next-quarter, this-year, next-year, next-N-days.
+        """, valueName: "span")) var due: String?
+    @Flag(help: "Tasks whose deadline fell due before --as-of (the same as --due overdue).") var overdue = false
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day relative spans count from (default: today), YYYY-MM-DD.", valueName: "date"))
+    var asOf: String?
     @Option(help: "The deadline's kind: \(Deadline.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: Deadline.Kind?
     @Option(help: "A phrase to find in the task's texts and units (diacritics optional).") var text: String?
@@ -108,11 +119,25 @@ struct Query: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if overdue, due != nil { throw ValidationError("--overdue is --due overdue: give one of them") }
+        if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of \(asOf): write a calendar date, YYYY-MM-DD") }
+    }
+
+    /// Today where the user is, unless --as-of says otherwise.
+    private func day() throws -> CalendarDate {
+        if let asOf, let day = CalendarDate(iso: asOf) { return day }
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let year = today.year, let month = today.month, let day = today.day,
+              let date = CalendarDate(year: year, month: month, day: day) else {
+            throw CommandFailure("the system clock gives no calendar date; give --as-of YYYY-MM-DD")
+        }
+        return date
     }
 
     func run() throws {
         let span: DateSpan?
-        do { span = try due.map { text throws(IndexError) in try DateSpan(text) } }
+        let asOf = try day()
+        do { span = try (overdue ? "overdue" : due).map { text throws(IndexError) in try DateSpan(text, asOf: asOf) } }
         catch { throw UsageFailure(error.description).exit }
         let query = TaskQuery(lead: lead, support: support, unit: unit, issuer: issuer, year: year,
                               due: span, kind: kind, text: text, limit: limit)

@@ -48,6 +48,29 @@ enum Drawing {
         #expect(table.rows[2].cells.allSatisfy { $0.provenance.boundingBox != nil && $0.provenance.page == 1 })
     }
 
+    /// Names set one per line, centred in a narrow cell (a LibreOffice render of KH-3957):
+    /// the next name would fit after each line within the table's padding, so each line is
+    /// the writer's; the cell beside it, flush left, wraps.
+    @Test func centredLinesInANarrowCellStayApart() throws {
+        var page = PageGeometry(number: 1, width: 600, height: 800)
+        page.rulings = [Drawing.horizontal(100, 50, 350), Drawing.horizontal(170, 50, 350),
+                        Drawing.vertical(50, 100, 170), Drawing.vertical(200, 100, 170), Drawing.vertical(350, 100, 170)]
+        page.words = [Drawing.word("Rà", x: 54, y: 104, width: 20), Drawing.word("soát", x: 78, y: 104, width: 34),
+                      Drawing.word("việc", x: 116, y: 104, width: 30), Drawing.word("đáp", x: 150, y: 104, width: 40),
+                      Drawing.word("ứng", x: 54, y: 120, width: 30),
+                      // Centred between 200 and 350: 95, 72 and 84 points wide.
+                      Drawing.word("Đỗ", x: 227.5, y: 104, width: 17), Drawing.word("Mạnh", x: 248.5, y: 104, width: 34),
+                      Drawing.word("Cường", x: 286.5, y: 104, width: 36),
+                      Drawing.word("Vũ", x: 239, y: 120, width: 17), Drawing.word("Việt", x: 260, y: 120, width: 25),
+                      Drawing.word("Linh", x: 289, y: 120, width: 22),
+                      Drawing.word("Nguyễn", x: 233, y: 136, width: 40), Drawing.word("Thị", x: 277, y: 136, width: 18),
+                      Drawing.word("Loan", x: 299, y: 136, width: 18)]
+        var layout = LayoutAnalyzer()
+        layout.add(page)
+        let table = try #require(Drawing.table(of: layout.finish().blocks))
+        #expect(table.rows.first?.cells.map(\.text) == ["Rà soát việc đáp ứng", "Đỗ Mạnh Cường\nVũ Việt Linh\nNguyễn Thị Loan"])
+    }
+
     /// Lines that a renderer wrapped join with a space; a line that stops short, or a list
     /// item after a full stop, starts on a new line.
     @Test func wrappedLinesJoinAndBrokenLinesStay() {

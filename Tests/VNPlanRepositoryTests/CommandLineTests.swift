@@ -191,6 +191,23 @@ import VNPlanRepository
         #expect(try Self.run(["diff", docx]).status == 2)
     }
 
+    /// `query --overdue` and `--due next-month` count from `--as-of`, as a person asks.
+    @Test func queryAsksRelativeToADay() throws {
+        let (repository, _) = try Self.analystRepository()
+        defer { try? FileManager.default.removeItem(at: repository.root) }
+        let index = PlanIndex(repository: repository)
+        func count(_ arguments: [String]) throws -> Int {
+            let run = try Self.run(["query", "--repo", repository.root.path, "--format", "jsonl"] + arguments)
+            #expect(run.status == 0, "\(run.errors)")
+            return run.text.split(separator: "\n").count
+        }
+        let overdue = try index.select("SELECT count(DISTINCT task_id) FROM deadlines WHERE due < '2026-03-15'").rows
+        #expect(try [[.integer(count(["--overdue", "--as-of", "2026-03-15"]))]] == overdue)
+        let april = try index.select("SELECT count(DISTINCT task_id) FROM deadlines WHERE due BETWEEN '2026-04-01' AND '2026-04-30'").rows
+        #expect(try [[.integer(count(["--due", "next-month", "--as-of", "2026-03-15"]))]] == april)
+        #expect(try Self.run(["query", "--repo", repository.root.path, "--as-of", "2026-02-30", "--overdue"]).status == 2)
+    }
+
     @Test func convertReadsStandardInputAndWritesStandardOutput() throws {
         let document = Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx")
         let fromFile = try Self.run(["convert", document.path])

@@ -123,6 +123,23 @@ import VNPlanModel
         #expect(throws: IndexError.self) { try DateSpan("2026..2025") }
     }
 
+    /// Spans said relative to a day, as a person asks: overdue, next month, the next 30 days.
+    @Test func relativeDueSpans() throws {
+        let day = try #require(CalendarDate(iso: "2026-12-07"))
+        #expect(try DateSpan("overdue", asOf: day) == DateSpan(start: "0000-01-01", end: "2026-12-06"))
+        #expect(try DateSpan("this-month", asOf: day) == DateSpan(start: "2026-12-01", end: "2026-12-31"))
+        #expect(try DateSpan("next-month", asOf: day) == DateSpan(start: "2027-01-01", end: "2027-01-31"))
+        #expect(try DateSpan("this-quarter", asOf: day) == DateSpan(start: "2026-10-01", end: "2026-12-31"))
+        #expect(try DateSpan("next-quarter", asOf: day) == DateSpan(start: "2027-01-01", end: "2027-03-31"))
+        #expect(try DateSpan("next-year", asOf: day) == DateSpan(start: "2027-01-01", end: "2027-12-31"))
+        #expect(try DateSpan("next-30-days", asOf: day) == DateSpan(start: "2026-12-07", end: "2027-01-05"))
+        let leap = try #require(CalendarDate(iso: "2028-02-28"))
+        #expect(try DateSpan("next-2-days", asOf: leap) == DateSpan(start: "2028-02-28", end: "2028-02-29"))
+        #expect(try DateSpan("2025-Q4", asOf: day) == DateSpan(start: "2025-10-01", end: "2025-12-31"))
+        #expect(throws: IndexError.self) { try DateSpan("next-0-days", asOf: day) }
+        #expect(throws: IndexError.self) { try DateSpan("next-99999-days", asOf: day) }
+    }
+
     @Test func exportsEveryPlanWholeAsJSONLines() throws {
         let repository = try Self.repository()
         var lines: [Data] = []

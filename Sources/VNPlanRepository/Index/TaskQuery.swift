@@ -102,7 +102,7 @@ public struct DateSpan: Sendable, Equatable {
     /// "2025-10-01..2025-12-31", "2025-10..2025-12", "2025..2026", "2025-Q4", "2025",
     /// "..2025-06-30" (until), "2025-07-01.." (from).
     public init(_ text: String) throws(IndexError) {
-        let bad = IndexError.badQuery("--due \(text): write FROM..TO with dates YYYY, YYYY-MM or YYYY-MM-DD (either may be left out), or YYYY-Qn")
+        let bad = IndexError.badQuery("--due \(text): write FROM..TO with dates YYYY, YYYY-MM or YYYY-MM-DD (either may be left out), YYYY-Qn, or overdue, this-month, next-month, this-quarter, next-quarter, this-year, next-year, next-N-days")
         let parts = text.components(separatedBy: "..")
         switch parts.count {
         case 1:
@@ -121,6 +121,35 @@ public struct DateSpan: Sendable, Equatable {
     public init(start: String, end: String) {
         self.start = start
         self.end = end
+    }
+
+    /// A span said relative to a day (`asOf`, today for a person): "overdue" (every day
+    /// before it), "this-month", "next-month", "this-quarter", "next-quarter", "this-year",
+    /// "next-year", "next-N-days" (N from 1 to 3660, `asOf` the first); anything else as
+    /// `init(_:)` reads it.
+    public init(_ text: String, asOf: CalendarDate) throws(IndexError) {
+        let (year, month) = (asOf.year, asOf.month)
+        let quarter = (month - 1) / 3 + 1
+        let span: DateSpan? = switch text {
+        case "overdue": asOf.previousDay.map { DateSpan(start: "0000-01-01", end: $0.iso) }
+        case "this-month": Self.month(year, month, through: month)
+        case "next-month": month == 12 ? Self.month(year + 1, 1, through: 1) : Self.month(year, month + 1, through: month + 1)
+        case "this-quarter": Self.month(year, quarter * 3 - 2, through: quarter * 3)
+        case "next-quarter": quarter == 4 ? Self.month(year + 1, 1, through: 3) : Self.month(year, quarter * 3 + 1, through: quarter * 3 + 3)
+        case "this-year": Self.month(year, 1, through: 12)
+        case "next-year": Self.month(year + 1, 1, through: 12)
+        default: Self.days(text, from: asOf)
+        }
+        if let span { self = span } else { try self.init(text) }
+    }
+
+    /// "next-30-days": the 30 days from `first`.
+    private static func days(_ text: String, from first: CalendarDate) -> DateSpan? {
+        guard text.hasPrefix("next-"), text.hasSuffix("-days"),
+              let count = Int(text.dropFirst(5).dropLast(5)), (1...3660).contains(count) else { return nil }
+        var last = first
+        for _ in 1..<count { guard let next = last.nextDay else { return nil }; last = next }
+        return DateSpan(start: first.iso, end: last.iso)
     }
 
     /// The days a single YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn covers.
