@@ -12,7 +12,10 @@ enum DocumentArgument {
         }
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw CommandFailure("\(path): \(String(cString: strerror(errno))); check the path")
+            let reason = "\(path): \(String(cString: strerror(errno))); check the path"
+            // A path that does not exist is a usage error (exit 2), as README says.
+            if errno == ENOENT || errno == ENOTDIR { throw UsageFailure(reason).exit }
+            throw CommandFailure(reason)
         }
         if status.st_mode & S_IFMT == S_IFDIR {
             throw CommandFailure("\(path): is a folder; \(command) reads one document "

@@ -208,6 +208,15 @@ import VNPlanRepository
         #expect(try Self.run(["query", "--repo", repository.root.path, "--as-of", "2026-02-30", "--overdue"]).status == 2)
     }
 
+    /// A document that is not there is a usage error, exit 2, for every command that reads one.
+    @Test func aMissingDocumentIsAUsageError() throws {
+        for command in ["convert", "inspect", "show"] {
+            let run = try Self.run([command, "/nonexistent/ke-hoach.docx"])
+            #expect(run.status == 2, "\(command): \(run.errors)")
+            #expect(run.errors == "error: /nonexistent/ke-hoach.docx: No such file or directory; check the path\n", "\(command)")
+        }
+    }
+
     @Test func convertReadsStandardInputAndWritesStandardOutput() throws {
         let document = Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx")
         let fromFile = try Self.run(["convert", document.path])
