@@ -124,6 +124,11 @@ extension BoundingBox {
                            height: max(maxY, other.maxY) - minY)
     }
 
+    /// The smallest box holding all of them; nil for none.
+    public static func union(of boxes: [BoundingBox]) -> BoundingBox? {
+        boxes.dropFirst().reduce(boxes.first) { $0?.union($1) }
+    }
+
     public func contains(x pointX: Double, y pointY: Double) -> Bool {
         pointX >= x && pointX <= maxX && pointY >= y && pointY <= maxY
     }

@@ -70,11 +70,11 @@ public struct ResultWriter {
     public mutating func row(_ values: [JSONValue]) -> String {
         count += 1
         switch format {
-        case .csv: return values.map { Self.csvField(Self.plain($0)) }.joined(separator: ",") + "\r\n"
+        case .csv: return values.map { Self.csvField($0.flatText) }.joined(separator: ",") + "\r\n"
         case .json: return (count > 1 ? "," : "") + "\n  " + object(values)
         case .jsonl: return object(values) + "\n"
         case .table:
-            let cells = values.map { Self.cut(Self.plain($0).replacingOccurrences(of: "\n", with: " "), to: cellWidth) }
+            let cells = values.map { Self.cut($0.flatText.replacingOccurrences(of: "\n", with: " "), to: cellWidth) }
             guard let widths else {
                 heldRows.append(cells)
                 return heldRows.count < Self.rowsThatSizeTheTable ? "" : releaseHeldRows()
@@ -138,7 +138,7 @@ public struct ResultWriter {
             }
             text += "]"
         case .null, .object: text += "null"
-        default: text += plain(value)
+        default: text += value.flatText
         }
     }
 
@@ -150,7 +150,6 @@ public struct ResultWriter {
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    private static func plain(_ value: JSONValue) -> String { value.flatText }
 
     private static func cut(_ text: String, to width: Int) -> String {
         if text.count <= width { return text }

@@ -72,14 +72,14 @@ struct TaskTableReader {
             // one confidence for the table).
             var ocrConfidence: Double?
             var boxes = RowBoxes()
+            let rowPage = row.provenance.page ?? table.provenance.page
             for column in 0..<table.columnCount {
                 guard let reference = grid[rowIndex][column].reference else { continue }
                 cells[column] = CellText.clean(table[reference].text)
-                let cell = table[reference].provenance
+                let provenance = table[reference].provenance
                 // A cell merged down from the page before is not on this row's page.
-                let rowPage = row.provenance.page ?? table.provenance.page
-                boxes.columns[column] = cell.page == nil || cell.page == rowPage ? cell.boundingBox : nil
-                if let cell = table[reference].provenance.ocrConfidence, !(cells[column] ?? "").isEmpty {
+                boxes.columns[column] = provenance.page == nil || provenance.page == rowPage ? provenance.boundingBox : nil
+                if let cell = provenance.ocrConfidence, !(cells[column] ?? "").isEmpty {
                     ocrConfidence = min(ocrConfidence ?? cell, cell)
                 }
                 if case .origin = grid[rowIndex][column] { originColumns.insert(column) }
@@ -220,13 +220,14 @@ struct TaskTableReader {
         source.box = boxes.row.map(pageBox)
         var cells: [String: PageBox] = [:]
         let hasActivityColumn = !layout.columns(for: .activity).isEmpty
-        for (column, box) in boxes.columns {
-            guard let box, let role = layout.roles[column] else { continue }
-            let fields = role == .task && !hasActivityColumn ? ["activity"] : Self.fields(of: role)
+        for case let (column, box?) in boxes.columns {
+            // A column whose header names no role is read into the note.
+            let fields = switch layout.roles[column] {
+            case .task? where !hasActivityColumn: ["activity"]
+            case let role?: Self.fields(of: role)
+            case nil: layout.unnamed[column] != nil ? ["note"] : []
+            }
             for field in fields { cells[field] = cells[field].map { $0.union(pageBox(box)) } ?? pageBox(box) }
-        }
-        for (column, box) in boxes.columns where layout.roles[column] == nil && layout.unnamed[column] != nil {
-            if let box { cells["note"] = cells["note"].map { $0.union(pageBox(box)) } ?? pageBox(box) }
         }
         source.cells = cells.isEmpty ? nil : cells
         return source
@@ -294,16 +295,15 @@ private struct RowBoxes {
     /// span it alone (a task merged over its activities is taller than each of their rows).
     static func ownBox(of row: TableRow, across cells: [BoundingBox]) -> BoundingBox? {
         let own = row.cells.filter { $0.rowSpan == 1 }.compactMap(\.provenance.boundingBox)
-        guard let wide = cells.dropFirst().reduce(cells.first, { $0?.union($1) }) else { return row.provenance.boundingBox }
-        guard let high = own.dropFirst().reduce(own.first, { $0?.union($1) }) else { return row.provenance.boundingBox ?? wide }
+        guard let wide = BoundingBox.union(of: cells) else { return row.provenance.boundingBox }
+        guard let high = BoundingBox.union(of: own) else { return row.provenance.boundingBox ?? wide }
         return BoundingBox(x: wide.x, y: high.y, width: wide.width, height: high.height)
     }
 
     mutating func add(_ more: RowBoxes) {
-        row = [row, more.row].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+        row = BoundingBox.union(of: [row, more.row].compactMap { $0 })
         for (column, box) in more.columns {
-            let joined = [columns[column] ?? nil, box].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
-            columns[column] = joined
+            columns[column] = BoundingBox.union(of: [columns[column] ?? nil, box].compactMap { $0 })
         }
     }
 }
