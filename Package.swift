@@ -21,7 +21,7 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib cairo",
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
-        // poppler's core (C++), for what poppler-glib does not expose; used by PDFTextMaps only.
+        // poppler's core (C++), for what poppler-glib does not expose; used by PopplerCore only.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler",
                        providers: [.apt(["libpoppler-private-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
@@ -33,12 +33,12 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
-        // Which glyphs a PDF font drew without a map to Unicode, and poppler's messages (C++).
-        .target(name: "PDFTextMaps", dependencies: ["CPopplerCore"]),
+        // What poppler-glib hides: glyphs drawn without a map to Unicode, painted lines, messages (C++).
+        .target(name: "PopplerCore", dependencies: ["CPopplerCore"]),
 
         .target(name: "VNPlanModel"),
         .target(name: "VNPlanReaders", dependencies: [
-            "VNPlanModel", "CLibXML2", "CPoppler", "PDFTextMaps", "CTesseract", "COpenSSL", "CZlib",
+            "VNPlanModel", "CLibXML2", "CPoppler", "PopplerCore", "CTesseract", "COpenSSL", "CZlib",
         ]),
         .target(name: "VNPlanLayout", dependencies: ["VNPlanModel"]),
         .target(name: "VNPlanNormalizer", dependencies: ["VNPlanModel"],

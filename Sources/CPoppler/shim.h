@@ -1,3 +1,2 @@
 #include <poppler.h>
 #include <cairo.h>
-#include <cairo-script.h>

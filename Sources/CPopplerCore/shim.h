@@ -1,3 +1,3 @@
-// poppler's core library (C++), used only by the PDFTextMaps target for what poppler-glib does
+// poppler's core library (C++), used only by the PopplerCore target for what poppler-glib does
 // not expose: which font object drew each glyph, and poppler's own error messages.
 #include <poppler-config.h>

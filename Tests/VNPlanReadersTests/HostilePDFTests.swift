@@ -46,7 +46,7 @@ import VNPlanModel
         var pages: [PageGeometry] = []
         _ = try reader.readPages(input("many-segments.pdf")) { pages.append($0) }
         let page = try #require(pages.first)
-        #expect(page.rulings.count == CairoScriptRulings.segmentLimit)
+        #expect(page.rulings.count == PaintedRulings.segmentLimit)
         #expect(page.warnings.contains { $0.contains("draws more lines than a table has") })
     }
 }

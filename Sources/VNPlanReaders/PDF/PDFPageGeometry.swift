@@ -5,21 +5,24 @@ import VNPlanModel
 /// as poppler draws them: an e-signed plan's number and date often live there) and the
 /// ruling lines it draws.
 enum PDFPageGeometry {
-    /// A page's drawing script larger than this is mostly images; its rulings are left out.
-    static let scriptByteLimit = 64 << 20
-
-    /// `glyphIndexMarks` are where the page shows glyph indices instead of letters.
-    static func geometry(of page: OpaquePointer, number: Int,
-                         glyphIndexMarks: GlyphIndexMarks.PageMarks? = nil) -> PageGeometry {
+    /// Page `index` (0-based) of a document poppler-glib opened, its rulings read by poppler's
+    /// core (`core`; without it the page has words only), with `glyphIndexMarks` where the
+    /// page shows glyph indices instead of letters.
+    static func geometry(of page: OpaquePointer, index: Int32, core: PopplerCoreDocument?) -> PageGeometry {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
+        let number = Int(index) + 1
         var geometry = PageGeometry(number: number, width: width, height: height)
-        geometry.words = words(of: page, glyphIndexMarks: glyphIndexMarks)
-        let (rulings, complete) = self.rulings(of: page, width: width, height: height)
+        geometry.words = words(of: page, glyphIndexMarks: core?.glyphIndexMarks(page: index))
+        guard let core else {
+            geometry.warnings.append("Page \(number): poppler could not read the lines it draws; tables were found without rulings.")
+            return geometry
+        }
+        let (rulings, complete) = PaintedRulings.rulings(of: core, page: index)
         geometry.rulings = rulings
         if !complete {
             geometry.warnings.append("Page \(number) draws more lines than a table has; "
-                                     + "only the first \(CairoScriptRulings.segmentLimit) were used to find tables.")
+                                     + "only the first \(PaintedRulings.segmentLimit) were used to find tables.")
         }
         return geometry
     }
@@ -29,7 +32,7 @@ enum PDFPageGeometry {
     /// The text layer's characters grouped into words: a word ends at white space and where
     /// the font changes, or the glyph-index marks begin or end (a word in two fonts may need
     /// two decodings; Layout joins the pieces again because no gap separates them).
-    static func words(of page: OpaquePointer, glyphIndexMarks: GlyphIndexMarks.PageMarks? = nil) -> [PageWord] {
+    static func words(of page: OpaquePointer, glyphIndexMarks: GlyphIndexMarks? = nil) -> [PageWord] {
         guard let cText = poppler_page_get_text(page) else { return [] }
         defer { g_free(cText) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
@@ -124,38 +127,5 @@ enum PDFPageGeometry {
             return name.contains("bold") || name.contains("black") || name.contains("heavy")
                 || name.hasSuffix(",b") || name.hasSuffix("-b") || name.hasSuffix("bd")
         }
-    }
-
-    // MARK: Rulings
-
-    /// Renders the page onto a cairo script surface and reads the drawn lines from it.
-    static func rulings(of page: OpaquePointer, width: Double, height: Double) -> ([RulingSegment], complete: Bool) {
-        final class Sink { var bytes: [UInt8] = []; var overflowed = false }
-        let sink = Sink()
-        let unmanaged = Unmanaged.passRetained(sink)
-        defer { unmanaged.release() }
-        let write: cairo_write_func_t = { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
-            let sink = Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue()
-            guard !sink.overflowed else { return CAIRO_STATUS_WRITE_ERROR }
-            guard sink.bytes.count + Int(length) <= PDFPageGeometry.scriptByteLimit else {
-                sink.overflowed = true
-                return CAIRO_STATUS_WRITE_ERROR
-            }
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }
-        guard let device = cairo_script_create_for_stream(write, unmanaged.toOpaque()) else { return ([], true) }
-        let surface = cairo_script_surface_create(device, CAIRO_CONTENT_COLOR_ALPHA, width, height)
-        let context = cairo_create(surface)
-        poppler_page_render_for_printing(page, context)
-        cairo_destroy(context)
-        cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
-        cairo_device_finish(device)
-        cairo_device_destroy(device)
-        var reader = CairoScriptRulings()
-        sink.bytes.withUnsafeBufferPointer { reader.read($0) }
-        return (reader.segments, !reader.truncated && !sink.overflowed)
     }
 }

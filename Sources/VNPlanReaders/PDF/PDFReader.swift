@@ -50,16 +50,14 @@ public struct PDFReader: PageGeometryReader {
             return input.metadata(format: .pdf, pageCount: count, usedOCR: true)
         }
         var usedOCR = false
-        // Opened after poppler-glib's document, which sets up poppler's global parameters.
-        let glyphIndexMarks = GlyphIndexMarks(document: input.data)
+        let core = PopplerCoreDocument(document: input.data)
         for index in 0..<count {
             guard let page = poppler_document_get_page(document, Int32(index)) else {
                 receive(PageGeometry(number: index + 1, width: 0, height: 0,
                                      warnings: ["Page \(index + 1) cannot be opened; it was skipped."]))
                 continue
             }
-            var geometry = PDFPageGeometry.geometry(of: page, number: index + 1,
-                                                    glyphIndexMarks: glyphIndexMarks.page(index))
+            var geometry = PDFPageGeometry.geometry(of: page, index: Int32(index), core: core)
             // Faults met opening the file are told with its first page.
             if let faults = PopplerMessages.take() { geometry.warnings.append("Page \(index + 1): \(faults).") }
             let showsAnImage = geometry.words.isEmpty && Self.showsAnImage(page)

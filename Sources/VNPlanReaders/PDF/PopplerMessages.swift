@@ -1,4 +1,4 @@
-import PDFTextMaps
+import PopplerCore
 
 /// poppler's own messages ("Syntax Error: …"), which it would print on stderr beside vnplan's
 /// lines: kept per thread and handed to the reader, which puts them in one warning or error.
