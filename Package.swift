@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "VNPlanRepository", dependencies: [
             "VNPlanModel",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], resources: [.copy("Resources/plan.schema.json")]),
         // Outputs for people (Markdown, HTML, xlsx): a writer per format, around the plan model.
         .target(name: "VNPlanWriters", dependencies: ["VNPlanModel", "CXlsxWriter"]),
         .target(name: "VNPlanPipeline", dependencies: [

@@ -31,7 +31,8 @@ def main():
 
     schema = json.loads(pathlib.Path(arguments.schema).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    # "format": "date" is checked (a day the calendar has), not only annotated.
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
     all_valid = True
     for name in arguments.plans:

@@ -8,7 +8,7 @@ format, each converted under a time limit and a memory cap, then a tally.
 
 Samples: samples/*.docx, *.pdf, *.png, *.jpg, *.txt, samples/scans/*.tif, and ../shared/seeds/*.txt when present
 (any --samples folder). Mutations: byte flips, truncation, inserted and deleted runs, zip
-directory and local-header damage, XML attribute values replaced by huge numbers, deep
+directory and local-header damage, TIFF page chains that loop or run on, XML attribute values replaced by huge numbers, deep
 nesting, wrong encodings, runs of combining marks, huge percentages, very wide rows,
 documents that are no documents.
 
@@ -318,24 +318,31 @@ def png_huge_size(rng, data):
     return data[:8] + data[8:12] + body + struct.pack(">I", zlib.crc32(body)) + data[33:]
 
 
-def tiff_huge_size(rng, data):
-    """A TIFF page directory that states huge sides (32-bit LONG values), on a random page."""
+def tiff_directories(data):
+    """The byte order and the (directory, next-pointer) offsets of a TIFF's page chain; no
+    directories for a file that is no TIFF."""
     if data[:4] not in (b"II*\x00", b"MM\x00*"):
-        return flip(rng, data)
+        return "<", []
     order = "<" if data[:2] == b"II" else ">"
     directories = []
     offset = struct.unpack(order + "I", data[4:8])[0]
     while 0 < offset < len(data) - 2 and len(directories) < 64:
-        directories.append(offset)
         count = struct.unpack(order + "H", data[offset:offset + 2])[0]
         end = offset + 2 + 12 * count
         if end + 4 > len(data):
             break
+        directories.append((offset, end))
         offset = struct.unpack(order + "I", data[end:end + 4])[0]
+    return order, directories
+
+
+def tiff_huge_size(rng, data):
+    """A TIFF page directory that states huge sides (32-bit LONG values), on a random page."""
+    order, directories = tiff_directories(data)
     if not directories:
         return flip(rng, data)
     mutant = bytearray(data)
-    start = rng.choice(directories)
+    start = rng.choice(directories)[0]
     side = rng.choice([2**32 - 1, 2**31, 100000, 0])
     for entry in range(struct.unpack(order + "H", data[start:start + 2])[0]):
         at = start + 2 + 12 * entry
@@ -347,7 +354,31 @@ def tiff_huge_size(rng, data):
     return bytes(mutant)
 
 
-IMAGE = [png_huge_size, tiff_huge_size]
+def tiff_page_chain(rng, data):
+    """A TIFF whose page chain loops (a next-page pointer back to this or an earlier page),
+    points past the file, or runs on through thousands of empty directories."""
+    order, directories = tiff_directories(data)
+    if not directories:
+        return flip(rng, data)
+    mutant = bytearray(data)
+    index = rng.randrange(len(directories))
+    pointer = directories[index][1]
+    kind = rng.choice(["loop", "past-end", "long"])
+    if kind == "loop":
+        target = directories[rng.randrange(index + 1)][0]
+    elif kind == "past-end":
+        target = len(data) + rng.randrange(1, 2**20)
+    else:
+        target = len(data)
+        count = rng.choice([2001, 50000])
+        for step in range(count):
+            following = 0 if step == count - 1 else len(data) + 6 * (step + 1)
+            mutant += struct.pack(order + "HI", 0, following)
+    mutant[pointer:pointer + 4] = struct.pack(order + "I", target)
+    return bytes(mutant)
+
+
+IMAGE = [png_huge_size, tiff_huge_size, tiff_page_chain]
 
 
 # ---------------------------------------------------------------- PDF mutations

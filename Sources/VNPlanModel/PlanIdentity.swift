@@ -40,13 +40,6 @@ public enum StoredName {
         return shortened(String(id.dropLast(markLength)), to: longest - markLength) + id.suffix(markLength)
     }
 
-    /// Whether `fileName` is the file of a plan whose id is `id` plus a disambiguation mark.
-    public static func isMarkedFile(_ fileName: String, of id: String) -> Bool {
-        let base = shortened(id, to: longest - markLength)
-        guard fileName.hasPrefix(base), fileName.hasSuffix(".json") else { return false }
-        return isMarked(String(fileName.dropLast(".json".count))) && fileName.count == base.count + markLength + 5
-    }
-
     static func isMarked(_ id: String) -> Bool {
         let mark = id.utf8.suffix(markLength)
         return mark.count == markLength && mark.first == UInt8(ascii: "-")

@@ -3,10 +3,11 @@ import VNPlanModel
 
 /// Writes plans and their originals into a repository.
 ///
-/// Two different files can describe the same document (a re-saved copy, a corrected draft):
-/// their plans get the same id. Then every one of them is stored as `<id>-<first 8 hex of its
-/// source hash>`, whichever arrived first, so the repository ends the same whatever order a
-/// parallel batch finished in.
+/// Two different files can describe the same document (a re-saved copy, a corrected draft, the
+/// PDF beside the DOCX): their plans get the same id. The first stored keeps the id's name;
+/// each later one is stored as `<id>-<first 8 hex of its source hash>`. A plan once stored is
+/// never renamed, so the path a batch reported is where the plan stays, even while another
+/// batch stores twins of it.
 public final class PlanStore: @unchecked Sendable {
     public let repository: PlanRepository
     /// Storing is a few file operations; one at a time keeps the id collision check honest
@@ -32,28 +33,11 @@ public final class PlanStore: @unchecked Sendable {
         return placed.repositoryPath
     }
 
-    /// The plan with the id it is stored under, after moving a colliding plan aside.
+    /// The plan with the id it is stored under: its own, unless another document's plan holds
+    /// that name; then its id with the mark of its source hash. A stored plan never moves.
     private func place(_ plan: Plan) throws(RepositoryError) -> Plan {
-        let plain = repository.url(of: plan.repositoryPath)
-        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: plain.deletingLastPathComponent().path)) ?? []
-        if let holder = try? PlanHeader.read(from: plain) {
-            if holder.source.sha256 == plan.source.sha256 { return plan }
-            try moveAside(plain, sha256: holder.source.sha256)
-            return Self.disambiguated(plan)
-        }
-        let taken = siblings.contains { StoredName.isMarkedFile($0, of: plan.id) }
-        return taken ? Self.disambiguated(plan) : plan
-    }
-
-    private func moveAside(_ url: URL, sha256: String) throws(RepositoryError) {
-        let relative = String(url.path.dropFirst(repository.root.path.count + 1))
-        let existing: Plan
-        do { existing = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: url)) }
-        catch { throw .unreadable(path: relative, reason: "it is not a valid plan; run vnplan validate on it") }
-        let renamed = Self.disambiguated(existing)
-        try write(Self.encoded(renamed), to: renamed.repositoryPath)
-        do { try FileManager.default.removeItem(at: url) }
-        catch { throw .cannotWrite(path: relative, reason: error.localizedDescription) }
+        guard let holder = try? PlanHeader.read(from: repository.url(of: plan.repositoryPath)) else { return plan }
+        return holder.source.sha256 == plan.source.sha256 ? plan : Self.disambiguated(plan)
     }
 
     static func disambiguated(_ plan: Plan) -> Plan {

@@ -4,14 +4,19 @@ import Foundation
 /// and every change to plans/ is validated: before each commit by a hook, and by CI on push
 /// and pull request.
 enum RepositoryTemplate {
-    static let files: [(path: String, contents: String, executable: Bool)] = [
-        (".gitignore", gitignore, false),
-        (".gitattributes", gitattributes, false),
-        (".githooks/pre-commit", preCommit, true),
-        (".github/workflows/validate-plans.yml", workflow, false),
-        ("plans/.gitkeep", "", false),
-        ("sources/.gitkeep", "", false),
-    ]
+    static func files(lfs: Bool) -> [(path: String, contents: String, executable: Bool)] {
+        [
+            (".gitignore", gitignore, false),
+            (".gitattributes", gitattributes + (lfs ? largeFileAttributes : ""), false),
+            (".githooks/pre-commit", preCommit, true),
+            (".github/workflows/validate-plans.yml", workflow, false),
+            // What `vnplan validate` applies, for the repository's own tools (any JSON Schema
+            // 2020-12 validator that checks formats).
+            ("schemas/plan.schema.json", PlanSchema.shippedText ?? "", false),
+            ("plans/.gitkeep", "", false),
+            ("sources/.gitkeep", "", false),
+        ]
+    }
 
     static let gitignore = """
         # Derived from plans/ by `vnplan index`: rebuild it, never commit it.
@@ -33,6 +38,19 @@ enum RepositoryTemplate {
 
         """
 
+    /// `init --lfs`: the originals in sources/ (scans and PDFs, megabytes each) go to Git LFS.
+    static let largeFileAttributes = """
+        # Originals kept by Git LFS (vnplan init --lfs); plans stay in git as text.
+        sources/*.pdf filter=lfs diff=lfs merge=lfs -text
+        sources/*.tif filter=lfs diff=lfs merge=lfs -text
+        sources/*.tiff filter=lfs diff=lfs merge=lfs -text
+        sources/*.png filter=lfs diff=lfs merge=lfs -text
+        sources/*.jpg filter=lfs diff=lfs merge=lfs -text
+        sources/*.jpeg filter=lfs diff=lfs merge=lfs -text
+        sources/*.docx filter=lfs diff=lfs merge=lfs -text
+
+        """
+
     /// What the `diff=vnplan` attribute runs: git's textconv driver.
     static let diffDriver = "vnplan show --to md"
 
@@ -41,6 +59,12 @@ enum RepositoryTemplate {
         # Installed by `vnplan init`: validates the plans this commit adds or changes.
         # Enabled by `git config core.hooksPath .githooks` (vnplan init does it; a fresh clone
         # needs it once). Skip in an emergency with `git commit --no-verify`.
+        #
+        # A pre-commit hook the repository had in .git/hooks before runs first, as it did.
+        previous="$(git rev-parse --git-common-dir)/hooks/pre-commit"
+        if [ -x "$previous" ]; then
+            "$previous" "$@" || exit $?
+        fi
         changed=$(git diff --cached --name-only --diff-filter=AMR -- 'plans/*.json')
         [ -z "$changed" ] && exit 0
         if ! command -v vnplan >/dev/null 2>&1; then
@@ -59,8 +83,9 @@ enum RepositoryTemplate {
         # Installed by `vnplan init`: validates every plan a push or pull request adds or changes,
         # and annotates each problem on the file in GitHub.
         #
-        # vnplan is built from source: set the repository variables VNPLAN_SOURCE (its git URL)
-        # and VNPLAN_REF (a tag or branch) under Settings › Secrets and variables › Actions.
+        # vnplan is built from source once per version and cached: set the repository variables
+        # VNPLAN_SOURCE (its git URL) and VNPLAN_REF (a tag or branch) under Settings › Secrets
+        # and variables › Actions. A run that finds the build in the cache takes seconds.
         name: validate plans
         on:
           push:
@@ -74,13 +99,32 @@ enum RepositoryTemplate {
               - uses: actions/checkout@v4
                 with:
                   fetch-depth: 0
-              - name: Install vnplan
+              - name: Libraries vnplan links
                 run: |
                   sudo apt-get update
-                  sudo apt-get install -y libxml2-dev libpoppler-glib-dev libtesseract-dev libleptonica-dev libsqlite3-dev
+                  sudo apt-get install -y libxml2-dev libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev libsqlite3-dev libxlsxwriter-dev
+              - name: Which vnplan
+                id: version
+                run: |
+                  # The commit VNPLAN_REF names now: the cache key changes when the branch moves.
+                  commit=$(git ls-remote "${{ vars.VNPLAN_SOURCE }}" "${{ vars.VNPLAN_REF }}" | head -n 1 | cut -f 1)
+                  echo "commit=${commit:-${{ vars.VNPLAN_REF }}}" >> "$GITHUB_OUTPUT"
+              - name: Cached vnplan
+                id: cache
+                uses: actions/cache@v4
+                with:
+                  path: ~/vnplan
+                  key: vnplan-${{ runner.os }}-${{ steps.version.outputs.commit }}
+              - name: Build vnplan
+                if: steps.cache.outputs.cache-hit != 'true'
+                run: |
                   git clone --depth 1 --branch "${{ vars.VNPLAN_REF }}" "${{ vars.VNPLAN_SOURCE }}" "$RUNNER_TEMP/vnplan"
-                  swift build -c release --product vnplan --package-path "$RUNNER_TEMP/vnplan"
-                  echo "$RUNNER_TEMP/vnplan/.build/release" >> "$GITHUB_PATH"
+                  swift build -c release --static-swift-stdlib --product vnplan --package-path "$RUNNER_TEMP/vnplan"
+                  mkdir -p ~/vnplan
+                  # The program and the resources it reads (schema, pipeline, language model).
+                  cp -R "$RUNNER_TEMP/vnplan/.build/release/vnplan" "$RUNNER_TEMP"/vnplan/.build/release/*.resources ~/vnplan/
+              - name: vnplan on PATH
+                run: echo "$HOME/vnplan" >> "$GITHUB_PATH"
               - name: Validate changed plans
                 env:
                   BASE: ${{ github.event.pull_request.base.sha || github.event.before }}
@@ -96,48 +140,111 @@ enum RepositoryTemplate {
         """
 }
 
+/// What `vnplan init` did and left alone.
+public struct Initialization: Sendable, Equatable {
+    /// The paths it created, relative to the root.
+    public var created: [String] = []
+    /// What it found and kept, and what the archivist may want to do about it.
+    public var notes: [String] = []
+}
+
 extension PlanRepository {
     /// Makes `root` a plans repository: git, the layout, the ignore file, the validation hook
-    /// and CI workflow. Files that exist are left as they are. Returns the paths it created.
+    /// and CI workflow, the schema. Files that exist are left as they are, and so is a hook
+    /// setup of the archivist's: a `.git/hooks/pre-commit` is run by vnplan's hook first, and a
+    /// `core.hooksPath` of another tool is kept (with a note saying how to add vnplan's).
+    /// With `lfs`, the originals in sources/ are put under Git LFS.
     @discardableResult
-    public func initialize() throws(RepositoryError) -> [String] {
-        var created: [String] = []
+    public func initialize(lfs: Bool = false) throws(RepositoryError) -> Initialization {
+        var result = Initialization()
         do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
         catch { throw .cannotWrite(path: root.path, reason: error.localizedDescription) }
         if !FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) {
             try git(["init", "--quiet"])
-            created.append(".git")
+            result.created.append(".git")
         }
-        for file in RepositoryTemplate.files {
+        for file in RepositoryTemplate.files(lfs: lfs) {
             let url = self.url(of: file.path)
-            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
+            guard !FileManager.default.fileExists(atPath: url.path) else {
+                if lfs, file.path == ".gitattributes", !((try? String(contentsOf: url, encoding: .utf8))?.contains("filter=lfs") ?? false) {
+                    result.notes.append(".gitattributes exists and was kept: add the lines of `vnplan init --lfs` "
+                                        + "(sources/*.pdf filter=lfs diff=lfs merge=lfs -text, and the same for images) yourself")
+                }
+                continue
+            }
             do { try AtomicFile.write(Data(file.contents.utf8), to: url, links: .replace) }
             catch { throw .output(OutputError(path: file.path, problem: error.problem)) }
             if file.executable, chmod(url.path, 0o755) != 0 {
                 throw .cannotWrite(path: file.path, reason: String(cString: strerror(errno)))
             }
-            created.append(file.path)
+            result.created.append(file.path)
         }
-        try git(["config", "core.hooksPath", ".githooks"])
-        try git(["config", "diff.vnplan.textconv", RepositoryTemplate.diffDriver])
-        return created
+        try configureHooks(into: &result)
+        if try gitOutput(["config", "diff.vnplan.textconv"]) != RepositoryTemplate.diffDriver {
+            try git(["config", "diff.vnplan.textconv", RepositoryTemplate.diffDriver])
+        }
+        if lfs { try installLargeFileStorage(into: &result) }
+        return result
+    }
+
+    private func configureHooks(into result: inout Initialization) throws(RepositoryError) {
+        let hooksPath = try gitOutput(["config", "core.hooksPath"])
+        switch hooksPath {
+        case nil:
+            try git(["config", "core.hooksPath", ".githooks"])
+            let gitDirectory = try gitOutput(["rev-parse", "--git-common-dir"]) ?? ".git"
+            let previous = URL(fileURLWithPath: gitDirectory, relativeTo: root).appendingPathComponent("hooks/pre-commit")
+            if FileManager.default.isExecutableFile(atPath: previous.path) {
+                result.notes.append("the existing \(gitDirectory)/hooks/pre-commit still runs: .githooks/pre-commit runs it first, then validates the plans")
+            }
+        case ".githooks"?:
+            break
+        case let other?:
+            result.notes.append("core.hooksPath is \(other) and was kept, so .githooks/pre-commit does not run; "
+                                + "call it from \(other)/pre-commit, or run git config core.hooksPath .githooks")
+        }
+    }
+
+    private func installLargeFileStorage(into result: inout Initialization) throws(RepositoryError) {
+        guard (try? gitOutput(["lfs", "version"])) != nil else {
+            result.notes.append("git-lfs is not installed: the LFS attributes are written and take effect once it is "
+                                + "(apt install git-lfs, then git lfs install --local)")
+            return
+        }
+        try git(["lfs", "install", "--local"])
+    }
+
+    /// A git command's first line of output; nil when it prints nothing or fails (an unset
+    /// configuration key).
+    private func gitOutput(_ arguments: [String]) throws(RepositoryError) -> String? {
+        let output = try runGit(arguments)
+        guard output.status == 0 else { return nil }
+        let line = output.standardOutput.split(separator: "\n").first.map(String.init)
+        return line?.isEmpty == false ? line : nil
     }
 
     private func git(_ arguments: [String]) throws(RepositoryError) {
+        let output = try runGit(arguments)
+        guard output.status == 0 else {
+            throw .cannotWrite(path: root.path, reason: "git \(arguments.joined(separator: " ")) failed: \(output.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+    }
+
+    private func runGit(_ arguments: [String]) throws(RepositoryError) -> (status: Int32, standardOutput: String, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = root
-        let errors = Pipe()
+        let errors = Pipe(), output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         do { try process.run() } catch {
             throw .cannotWrite(path: root.path, reason: "git cannot be started (\(error.localizedDescription)); install git")
         }
+        // git's output here is a line or two: reading one pipe to its end cannot block the other.
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw .cannotWrite(path: root.path, reason: "git \(arguments.joined(separator: " ")) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
+        return (process.terminationStatus, printed, message)
     }
 }

@@ -69,7 +69,7 @@ extension LanguageModelCommand {
             let start = Date()
             do {
                 let (bytes, report) = try LanguageModelTrainer(options: options).train(sources: sources, ocrPairs: pairs) {
-                    FileHandle.standardError.write(Data(("· " + $0 + "\n").utf8))
+                    FileHandle.standardError.write(text: ("· " + $0 + "\n"))
                 }
                 try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
                 print(report)
@@ -90,7 +90,7 @@ extension LanguageModelCommand {
                     .filter { $0.contains(where: \.isLetter) }
                 let marked = words.filter { $0.vietnameseFolded != String($0) }.count
                 let clean = !words.isEmpty && Double(marked) / Double(words.count) >= 0.4
-                FileHandle.standardError.write(Data("· seed \(name): \(clean ? "used" : "skipped, not clean Vietnamese")\n".utf8))
+                FileHandle.standardError.write(text: "· seed \(name): \(clean ? "used" : "skipped, not clean Vietnamese")\n")
                 return clean ? url : nil
             }
         }

@@ -65,11 +65,11 @@ struct Index: ParsableCommand {
         let lock: RepositoryLock
         do { lock = try RepositoryLock(RepositoryLock.storeLock(of: repository.root)) }
         catch { throw CommandFailure(error.description) }
-        do { try lock.lock { FileHandle.standardError.write(Data("waiting for an ingest to finish storing a plan…\n".utf8)) } }
+        do { try lock.lock { FileHandle.standardError.write(text: "waiting for an ingest to finish storing a plan…\n") } }
         catch { throw CommandFailure(error.description) }
         defer { lock.unlock() }
         let update = try PlanIndex(repository: repository).update(rebuild: rebuild)
-        for problem in update.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+        for problem in update.problems { FileHandle.standardError.write(text: "\(problem)\n") }
         print("\(update.added) added, \(update.updated) updated, \(update.removed) removed, "
               + "\(update.unchanged) unchanged, \(update.notIndexed) not indexed "
               + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")

@@ -15,7 +15,10 @@ struct Ingest: ParsableCommand {
             A document whose hash the repository already holds is skipped, so running the same \
             command again after an interruption (even kill -9) finishes the batch without \
             duplicates. A file that cannot become a plan never stops the batch: it is listed \
-            with its status and reason in ingest-report.json.
+            with its status and reason in the run's report. Each run keeps its own report in \
+            reports/ingest-<start time, UTC>-<process>.json, every document named as it was \
+            given (relative paths stay relative; a reconverted source names its original file); \
+            the latest is also ingest-report.json.
 
             Each document is converted in a worker process (one per job, reused from document \
             to document) within the limits of pipeline.json's "batch" settings: a document \
@@ -50,8 +53,9 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var repositoryOptions: RepositoryOptions
 
+    // Optional so that help prints "all cores", not this machine's count as well.
     @Option(help: "Documents converted at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: ArgumentHelp(
         "Take only the documents whose hash falls in shard i of n (0 ≤ i < n), for batch schedulers.",
@@ -82,6 +86,7 @@ struct Ingest: ParsableCommand {
         guard !paths.isEmpty || reconvert != nil else {
             throw ValidationError("give the files, folders or patterns to ingest (or --reconvert to redo the repository's sources)")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
     }
 
     func run() throws {
@@ -93,7 +98,7 @@ struct Ingest: ParsableCommand {
             shard = try self.shard.map { text throws(BatchUsageError) in try Shard(text) } ?? .whole
             files = try BatchInputs.expand(paths.isEmpty ? [repository.sourcesFolder.path] : paths,
                                           followSymlinks: followSymlinks)
-            let options = IngestOptions(repository: repository, jobs: jobs, shard: shard, dryRun: dryRun,
+            let options = IngestOptions(repository: repository, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard, dryRun: dryRun,
                                         isolation: .workers(WorkerCommand(executable: Self.executable)),
                                         followSymlinks: followSymlinks, reconversion: reconvert)
             batch = try BatchIngest(pipeline: Pipeline(configuration: try pipelineOptions.loadConfiguration()),
@@ -106,15 +111,22 @@ struct Ingest: ParsableCommand {
         let runLock = try dryRun ? nil : Self.waitForOtherRuns(writing: reportURL)
         defer { runLock?.unlock() }
 
+        let started = Date()
         let progress = IngestProgress(total: files.count, quiet: quiet)
         let outcomes: [DocumentOutcome]
         do { outcomes = try batch.run(files) { progress.record($0) } }
         catch { throw CommandFailure(error.description) }
         progress.finish()
 
-        let summary = IngestReport(outcomes: outcomes, shard: shard)
-        if !dryRun { try summary.write(to: reportURL) }
-        FileHandle.standardError.write(Data((Self.summaryLine(outcomes, dryRun: dryRun) + "\n").utf8))
+        let run = IngestReport.Run(started: started, finished: Date(), arguments: CommandLine.arguments)
+        let summary = IngestReport(outcomes: outcomes, shard: shard, run: run)
+        if !dryRun {
+            do {
+                try summary.write(to: summary.recordURL(in: repository))
+                try summary.write(to: reportURL)
+            } catch { throw CommandFailure("the report cannot be written: \(error)") }
+        }
+        FileHandle.standardError.write(text: (Self.summaryLine(outcomes, dryRun: dryRun) + "\n"))
         if !summary.failed.isEmpty { throw ExitCode(1) }
     }
 
@@ -128,7 +140,7 @@ struct Ingest: ParsableCommand {
         do {
             let lock = try RepositoryLock(RepositoryLock.runLock(ofReport: report))
             try lock.lock {
-                FileHandle.standardError.write(Data("another vnplan ingest is writing \(report.path); waiting for it to end\n".utf8))
+                FileHandle.standardError.write(text: "another vnplan ingest is writing \(report.path); waiting for it to end\n")
             }
             return lock
         } catch {

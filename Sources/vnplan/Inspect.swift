@@ -87,7 +87,7 @@ extension Inspect {
         } catch {
             throw CommandFailure(error.description)
         }
-        for file in files { FileHandle.standardError.write(Data("drew \(file.path)\n".utf8)) }
+        for file in files { FileHandle.standardError.write(text: "drew \(file.path)\n") }
     }
 
     /// What the reader and the Layout stage saw on one page.

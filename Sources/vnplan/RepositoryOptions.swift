@@ -26,7 +26,7 @@ struct UsageFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 
     var exit: ExitCode {
-        FileHandle.standardError.write(Data("error: \(description)\n".utf8))
+        FileHandle.standardError.write(text: "error: \(description)\n")
         return ExitCode(2)
     }
 }

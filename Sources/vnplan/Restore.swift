@@ -70,7 +70,7 @@ struct Restore: ParsableCommand {
 
     private func report(_ tokens: [RestoredToken]) {
         let lines = tokens.map { String(format: "%@ → %@ (%.2f)\n", $0.original, $0.restored, $0.confidence) }
-        FileHandle.standardError.write(Data(lines.joined().utf8))
+        FileHandle.standardError.write(text: lines.joined())
     }
 }
 

@@ -47,7 +47,7 @@ struct Show: ParsableCommand {
         do { view = try PlanViews.render(plan, as: format, original: originalFile) }
         catch { throw CommandFailure(error.description) }
         if let missing = view.missingPictures, format == .html {
-            FileHandle.standardError.write(Data("\(input.name): no pictures of the rows: \(missing)\n".utf8))
+            FileHandle.standardError.write(text: "\(input.name): no pictures of the rows: \(missing)\n")
         }
         try OutputFile.write(Data(view.text.utf8), to: output)
     }

@@ -34,7 +34,7 @@ struct VNPlan: ParsableCommand {
     /// default is 64); 0 is success and 1 a failure of the work itself.
     static func main() {
         if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data("error: \"\(unknown)\" is not a vnplan command; vnplan help lists them\n".utf8))
+            FileHandle.standardError.write(text: "error: \"\(unknown)\" is not a vnplan command; vnplan help lists them\n")
             Foundation.exit(2)
         }
         do {
@@ -42,7 +42,7 @@ struct VNPlan: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(text: (fullMessage(for: error) + "\n"))
             Foundation.exit(2)
         }
     }

@@ -8,12 +8,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check plans: strict structure and meaning.",
         discussion: """
-            Each plan is decoded strictly (an unknown or missing key is an error, as in \
-            schemas/plan.schema.json) and checked for meaning: real dates in order, unique \
+            Each plan is checked against the plan schema (schemas/plan.schema.json: an unknown \
+            or missing key, a wrong type, a date the calendar lacks are errors) and for meaning: \
+            plausible dates in order, unique \
             section/task/indicator paths, every task with a task or activity text, deadlines \
             that agree with their wording and kind, and the file at the place its id, issuer \
-            and date give (for files under a plans/ folder). Each problem names the file, the \
-            JSON path and what to fix.
+            and date give (for files under a plans/ folder). Every problem of every plan is \
+            reported in one run, each with the file, its line and column, the JSON path, what \
+            was expected and what was found.
 
             A file named as PATH is checked whatever its name (a DOCX given by mistake is \
             reported as not a plan); a folder is searched for *.json files. With no PATH, every \
@@ -104,7 +106,8 @@ struct Validate: ParsableCommand {
             return (try? CanonicalJSON.string(Report(checked: checked, issues: issues))) ?? ""
         case .github:
             return issues.map { issue in
-                "::error file=\(Self.escapeProperty(issue.file)),line=\(issue.line ?? 1),title=vnplan validate::"
+                "::error file=\(Self.escapeProperty(issue.file)),line=\(issue.line ?? 1)"
+                    + (issue.column.map { ",col=\($0)" } ?? "") + ",title=vnplan validate::"
                     + Self.escapeMessage("\(issue.path): \(issue.problem)") + "\n"
             }.joined()
         }

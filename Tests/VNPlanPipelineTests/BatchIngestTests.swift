@@ -9,14 +9,17 @@ import VNPlanRepository
     static let sources = BatchCorpus.convertibleDOCX(pipeline: pipeline)
 
     /// Every file under the folder (hidden ones too, so a leftover temporary file shows)
-    /// with its bytes; lock files, empty and of no state, left out.
+    /// with its bytes; lock files, empty and of no state, and the runs' reports left out.
     static func snapshot(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = walker?.nextObject() as? URL {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
                   url.pathExtension != "lock" else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
+            // Each run's record is its own (reports/, and the latest as ingest-report.json).
+            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            guard !relative.hasPrefix("reports/"), !relative.hasPrefix("ingest-report") else { continue }
+            files[relative] = try? Data(contentsOf: url)
         }
         return files
     }
@@ -88,6 +91,12 @@ import VNPlanRepository
         let rerun = try Self.runVNPlan(arguments: ["ingest", corpus.folder.path, "--repo", interrupted.path, "--jobs", "2"])
         #expect(rerun == 1, "exit 1: some documents failed")
         #expect(Self.snapshot(interrupted) == finished)
+        // The killed run left no record; the rerun's names all 1000 documents, 50 failed.
+        let records = try FileManager.default.contentsOfDirectory(atPath: interrupted.appendingPathComponent("reports").path)
+        #expect(records.count == 1)
+        let record = try JSONDecoder().decode(IngestReport.self, from: Data(contentsOf: interrupted.appendingPathComponent("reports/\(records[0])")))
+        #expect((record.entries.count, record.failed.count) == (1000, 50))
+        #expect(record.run?.arguments.dropFirst().first == "ingest")
     }
 
     /// Whether a reason is the one a person needs for that kind of broken file.

@@ -119,6 +119,53 @@ import VNPlanModel
                                                   limit: ImagePages.pixelLimit)) { try pages(input) }
     }
 
+    /// A three-page sample scan whose page chain is rewritten: the last page's next-page
+    /// pointer set to `next`, with `extra` bytes appended.
+    static func rechainedScan(next: (_ first: Int, _ end: Int) -> Int, extra: Data = Data()) throws -> Data {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples/scans/kh-xa-hoa-binh-2026.200dpi.tif")
+        var data = try Data(contentsOf: sample)
+        func number(at offset: Int, size: Int) -> Int {
+            (0..<size).reduce(0) { $0 | Int(data[offset + $1]) << (8 * $1) } // the sample is little-endian ("II")
+        }
+        let first = number(at: 4, size: 4)
+        var directory = first, pointer = 0
+        while directory != 0 {
+            pointer = directory + 2 + 12 * number(at: directory, size: 2)
+            directory = number(at: pointer, size: 4)
+        }
+        let target = UInt32(next(first, data.count))
+        data.replaceSubrange(pointer..<pointer + 4, with: withUnsafeBytes(of: target.littleEndian) { Data($0) })
+        return data + extra
+    }
+
+    /// A page chain that comes back on itself is refused before any page is decoded, rather
+    /// than read until the page limit (a worker hung on one such file for a batch's whole time).
+    @Test func aLoopingPageChainIsRefused() throws {
+        let looped = InputFile(name: "looped.tif", data: try Self.rechainedScan(next: { first, _ in first }))
+        #expect(throws: ReaderError.unreadableImage(file: "looped.tif",
+                                                    reason: "the TIFF is damaged: page 3's next-page pointer leads back to page 1")) {
+            _ = try ImagePages(looped)
+        }
+    }
+
+    /// A chain of more pages than the limit is refused from its directories alone.
+    @Test func aChainPastThePageLimitIsRefused() throws {
+        // Empty directories, each pointing at the next: two bytes of count, four of pointer.
+        var chain = Data()
+        let count = ImagePages.pageLimit + 1
+        let sample = try Self.rechainedScan(next: { _, end in end })
+        for index in 0..<count {
+            chain += Data([0, 0])
+            let next = index == count - 1 ? 0 : UInt32(sample.count + 6 * (index + 1))
+            chain += withUnsafeBytes(of: next.littleEndian) { Data($0) }
+        }
+        let long = InputFile(name: "long.tif", data: sample + chain)
+        #expect(throws: ReaderError.unreadableImage(file: "long.tif", reason: "more than \(ImagePages.pageLimit) pages")) {
+            _ = try ImagePages(long)
+        }
+    }
+
     @Test func tinyImageIsRefused() throws {
         let input = try Self.encoded(name: "dot.png") { pixCreate(1, 1, 8) }
         #expect(throws: ReaderError.unreadableImage(file: "dot.png", reason: "page 1 is 1 × 1 pixels, too small to hold text")) {

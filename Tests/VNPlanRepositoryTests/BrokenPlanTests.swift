@@ -36,13 +36,13 @@ struct BrokenPlan: CustomTestStringConvertible, Sendable {
                at: ["warnings"], to: nil),
         edited("missing nested key", .structure, path: "$.tasks[1].source.row", problem: "missing key \"row\"",
                at: ["tasks", 1, "source", "row"], to: nil),
-        edited("text where a number belongs", .structure, path: "$.tasks[0].confidence", problem: "should be a number",
+        edited("text where a number belongs", .structure, path: "$.tasks[0].confidence", problem: "should be a number, found the text \"cao\"",
                at: ["tasks", 0, "confidence"], to: .string("cao")),
         edited("null where a list belongs", .structure, path: "$.tasks", problem: "not null",
                at: ["tasks"], to: .null),
         edited("unknown deadline kind", .structure, path: "$.tasks[1].deadline.kind", problem: "bad value",
                at: ["tasks", 1, "deadline", "kind"], to: .string("soon")),
-        edited("other schema version", .structure, path: "$.schema", problem: "this vnplan reads \"vnplan/plan@1\"",
+        edited("other schema version", .structure, path: "$.schema", problem: "the plan format this vnplan reads is \"vnplan/plan@1\"",
                at: ["schema"], to: .string("vnplan/plan@2")),
         edited("hash that is not a SHA-256", .structure, path: "$.source.sha256", problem: "is not a SHA-256",
                at: ["source", "sha256"], to: .string("ABC123")),
@@ -54,18 +54,22 @@ struct BrokenPlan: CustomTestStringConvertible, Sendable {
                at: ["tasks", 2, "deadline", "every"], to: .string("hàng quý")),
         edited("confidence above 1", .structure, path: "$.tasks[2].confidence", problem: "between 0 and 1",
                at: ["tasks", 2, "confidence"], to: .number(1.5)),
-        edited("row counted from 0", .structure, path: "$.tasks[3].source", problem: "count from 1",
+        edited("row counted from 0", .structure, path: "$.tasks[3].source.row", problem: "found 0; rows count from 1",
                at: ["tasks", 3, "source", "row"], to: .integer(0)),
-        edited("negative token count", .structure, path: "$.normalization", problem: "cannot be negative",
+        edited("negative token count", .structure, path: "$.normalization.changedTokens", problem: "cannot be negative, found -1",
                at: ["normalization", "changedTokens"], to: .integer(-1)),
+        edited("date the calendar lacks", .structure, path: "$.document.date", problem: "\"2025-02-30\" is not a real date",
+               at: ["document", "date"], to: .string("2025-02-30")),
+        edited("leap day of a year that has none", .structure, path: "$.tasks[1].deadline.end", problem: "\"2025-02-29\" is not a real date",
+               at: ["tasks", 1, "deadline", "end"], to: .string("2025-02-29")),
         BrokenPlan(name: "file cut short", layer: .structure, path: "$", problem: "not valid JSON", bytes: {
             let whole = try CanonicalJSON.encode(Fixtures.plan())
             return whole.prefix(whole.count / 2)
         }),
 
         // Meaning: well-formed, so JSON Schema accepts them; vnplan validate must not.
-        edited("date that does not exist", .meaning, path: "$.document.date", problem: "not a real date",
-               at: ["document", "date"], to: .string("2025-02-30")),
+        edited("year no plan carries", .meaning, path: "$.document.date", problem: "outside the years a plan or a cited document carries",
+               at: ["document", "date"], to: .string("1890-03-14")),
         edited("deadline ending before it starts", .meaning, path: "$.tasks[1].deadline", problem: "starts 2025-10-01 after it ends 2025-09-30",
                at: ["tasks", 1, "deadline", "end"], to: .string("2025-09-30")),
         edited("deadline in another year than its text", .meaning, path: "$.tasks[1].deadline.end",
@@ -115,6 +119,29 @@ struct BrokenPlan: CustomTestStringConvertible, Sendable {
         #expect(issues.contains { $0.path == broken.path && $0.problem.contains(broken.problem) },
                 "expected \(broken.path): …\(broken.problem)…, got \(issues)")
         #expect(issues.allSatisfy { $0.file == "broken.json" })
+    }
+
+    /// A CI user fixes a plan in one push: a wrong type, a date the calendar lacks, an unknown
+    /// key and a defect of meaning are all reported by one run, in the file's order, each with
+    /// its line and column and what was found.
+    @Test func everyDefectOfAPlanIsReportedInOneRun() throws {
+        let tree = try JSONValue.of(Fixtures.plan())
+            .replacing(["tasks", 0, "confidence"], with: .string("high"))
+            .replacing(["document", "date"], with: .string("2025-02-30"))
+            .replacing(["reviewer"], with: .string("Phòng Tư pháp"))
+            .replacing(["tasks", 2, "path"], with: .string("II.1"))
+        let data = try CanonicalJSON.encode(tree)
+        let issues = PlanValidator().validate(data, file: "broken.json", repositoryPath: nil)
+        #expect(Set(issues.map(\.path)) == ["$.tasks[0].confidence", "$.document.date", "$.reviewer", "$.tasks[2].path"])
+        #expect(issues.first { $0.path == "$.tasks[0].confidence" }?.problem == "should be a number, found the text \"high\"")
+        let lines = issues.compactMap(\.line)
+        #expect(lines.count == issues.count && lines == lines.sorted())
+        let text = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for issue in issues {
+            let line = try #require(issue.line), column = try #require(issue.column)
+            let key = String(try #require(issue.path.split(separator: ".").last?.split(separator: "[").first))
+            #expect(text[line - 1].dropFirst(column - 1).hasPrefix("\"\(key)\""), "\(issue) does not point at its key")
+        }
     }
 
     /// The schema rejects exactly the structural defects and accepts the plans that are only

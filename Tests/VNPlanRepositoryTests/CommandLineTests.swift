@@ -209,6 +209,24 @@ import VNPlanRepository
     }
 
     /// A document that is not there is a usage error, exit 2, for every command that reads one.
+    /// Every command's help is documentation: each option's default said once, no line cut.
+    @Test func everyCommandsHelpStatesDefaultsOnce() throws {
+        let overview = try Self.run(["--help"]).text
+        let commands = overview.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return line.hasPrefix("  ") && !line.hasPrefix("    ") ? words.first.map(String.init) : nil
+        } ?? []
+        #expect(commands.count >= 10, "\(overview)")
+        for command in commands {
+            let help = try Self.run([command, "--help"])
+            #expect(help.status == 0, "\(command)")
+            let joined = help.text.replacingOccurrences(of: "\n", with: " ")
+            for option in joined.components(separatedBy: "  --").dropFirst() {
+                #expect(option.components(separatedBy: "(default: ").count <= 2, "vnplan \(command): --\(option)")
+            }
+        }
+    }
+
     @Test func aMissingDocumentIsAUsageError() throws {
         for command in ["convert", "inspect", "show"] {
             let run = try Self.run([command, "/nonexistent/ke-hoach.docx"])
@@ -251,7 +269,8 @@ import VNPlanRepository
         let truncated = try Self.run(["validate", "cut.json", "--format", "github"], in: folder)
         let lines = String(decoding: plan.prefix(300), as: UTF8.self).components(separatedBy: "\n")
         #expect(truncated.status == 1)
-        #expect(truncated.text.hasPrefix("::error file=cut.json,line=\(lines.count),title=vnplan validate::$: is not valid JSON at line \(lines.count), column "))
+        let column = (lines.last?.count ?? 0) + 1
+        #expect(truncated.text.hasPrefix("::error file=cut.json,line=\(lines.count),col=\(column),title=vnplan validate::$: is not valid JSON at line \(lines.count), column \(column): "))
         #expect(!truncated.text.contains("DecodingError"))
 
         let valid = folder.appendingPathComponent("ok.json")

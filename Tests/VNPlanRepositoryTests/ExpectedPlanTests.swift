@@ -41,7 +41,8 @@ import VNPlanRepository
         undated.document = DocumentInfo()
         undated.id = Plan.identifier(for: undated.document, sha256: undated.source.sha256)
         undated.legalBasis = []
-        // Two files of one document: both kept, each under an id with its own hash.
+        // Two files of one document: both kept, the first under the id, the later under the id
+        // with its own hash.
         let first = Fixtures.plan(seed: 1)
         let second = Fixtures.plan(seed: 2)
         for plan in [first, second, undated] {
@@ -49,8 +50,8 @@ import VNPlanRepository
         }
         let files = try repository.planFiles()
         #expect(files.map { String($0.path.dropFirst(repository.root.path.count + 1)) } == [
-            "plans/ubnd-phuong-cam-thanh/2025/ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14-00000001.json",
             "plans/ubnd-phuong-cam-thanh/2025/ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14-00000002.json",
+            "plans/ubnd-phuong-cam-thanh/2025/ubnd-phuong-cam-thanh-169-kh-ubnd-2025-03-14.json",
             "plans/unknown-issuer/undated/sha256-0000000900000000.json",
         ])
         for file in files {

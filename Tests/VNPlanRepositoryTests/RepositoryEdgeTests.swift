@@ -31,14 +31,14 @@ import VNPlanModel
         // The id inside keeps its full length: only names on disk are shortened.
         #expect(try JSONDecoder().decode(Plan.self, from: Data(contentsOf: repository.url(of: firstPath))).id == first.id)
 
-        // A second file of the same long-named document is stored beside it, marked.
+        // A second file of the same long-named document is stored beside it, marked; the
+        // first stays where it was reported.
         var copy = first
         copy.source.sha256 = Fixtures.sha256(7)
         let copyPath = try store.store(copy, original: nil, originalExtension: "docx")
-        let names = try FileManager.default.contentsOfDirectory(
-            atPath: repository.url(of: copyPath).deletingLastPathComponent().path).sorted()
-        #expect(names.count == 2)
-        #expect(names.allSatisfy { StoredName.isMarkedFile($0, of: first.id) })
+        #expect(FileManager.default.fileExists(atPath: repository.url(of: firstPath).path))
+        #expect(copyPath == PlanStore.disambiguated(copy).repositoryPath)
+        #expect(copyPath.hasSuffix("-" + copy.source.sha256.prefix(8) + ".json"))
         #expect(try PlanIndex(repository: repository).update().problems == [])
     }
 

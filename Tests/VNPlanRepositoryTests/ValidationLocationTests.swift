@@ -48,7 +48,7 @@ import VNPlanModel
             try JSONValue.of(Fixtures.plan()).replacing(["tasks", 1, "source", "row"], with: nil))
         let missing = try #require(PlanValidator().validate(lacking, file: "x.json", repositoryPath: nil).first)
         #expect(missing.path == "$.tasks[1].source.row")
-        #expect(missing.line == (try LocatedJSON(lacking, locating: true)).line(of: "$.tasks[1].source"))
+        #expect(missing.line == (try LocatedJSON(lacking, locating: true)).location(of: "$.tasks[1].source")?.line)
         #expect(missing.line.map { $0 > 1 } == true)
     }
 

@@ -31,7 +31,12 @@ public struct DocumentOutcome: Sendable, Equatable, Codable {
         public var isInRepository: Bool { [.written, .skipped, .replaced, .unchanged].contains(self) }
     }
 
+    /// The file as the batch was given it: relative to where vnplan ran when the path on the
+    /// command line was relative.
     public var file: String
+    /// For a document converted again from the repository's sources/ (--reconvert): the file
+    /// it was first ingested from, as its plan records it.
+    public var original: String?
     public var status: Status
     public var sha256: String?
     /// The plan's path in the repository, for a written document.
@@ -111,12 +116,15 @@ public struct BatchIngest: Sendable {
         catch let error as LockError { throw .lock(error) }
         catch { throw .repository(.unreadable(path: repository.root.path, reason: "\(error)")) }
 
-        let results = OutcomeCollector(count: files.count, progress: progress)
-        DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(files.count, 1))) { _ in
+        let workers = min(options.jobs, max(files.count, 1))
+        let results = OrderedStore(count: files.count, window: 2 * workers, progress: progress)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let converter = makeConverter()
             defer { converter.finish() }
             while let index = results.nextIndex() {
-                results.record(ingest(files[index], context: context, converter: converter), at: index)
+                results.commit(convert(files[index], context: context, converter: converter), at: index) { storing in
+                    store(storing, context: context)
+                }
             }
         }
         return results.outcomes
@@ -141,43 +149,59 @@ public struct BatchIngest: Sendable {
         }
     }
 
-    /// One document: read, check the shard and the repository, convert, store.
-    private func ingest(_ file: URL, context: Context, converter: any DocumentConverter) -> DocumentOutcome? {
-        let name = file.path
+    /// One document read, checked against the shard and the repository, and converted; its
+    /// plan is stored later, in the order of the batch.
+    private func convert(_ file: URL, context: Context, converter: any DocumentConverter) -> Converted {
+        var original: String?
+        let converted = convert(file, context: context, converter: converter, original: &original)
+        return converted.naming(original: original)
+    }
+
+    /// `original` is set to the first file of a document converted again.
+    private func convert(_ file: URL, context: Context, converter: any DocumentConverter,
+                         original: inout String?) -> Converted {
+        let name = file.relativePath
         let input: InputFile
         switch BatchDocument.read(file, followSymlinks: options.followSymlinks) {
         case .input(let read): input = read
-        case .refused(let reason): return DocumentOutcome(file: name, status: .refused, reason: reason)
-        case .unreadable(let error): return .failure(name, sha256: nil, stage: .read, reason: error.description)
+        case .refused(let reason): return .finished(DocumentOutcome(file: name, status: .refused, reason: reason))
+        case .unreadable(let error): return .finished(.failure(name, sha256: nil, stage: .read, reason: error.description))
         }
-        guard options.shard.contains(sha256: input.sha256) else { return nil }
+        guard options.shard.contains(sha256: input.sha256) else { return .finished(nil) }
         var previous: [HeldPlans.Entry] = []
         if context.held.contains(input.sha256) {
             guard let mode = options.reconversion,
                   let entries = context.previous?.toReconvert(sha256: input.sha256, mode: mode, producer: context.producer)
-            else { return DocumentOutcome(file: name, status: .skipped, sha256: input.sha256) }
+            else { return .finished(DocumentOutcome(file: name, status: .skipped, sha256: input.sha256)) }
             previous = entries
+            original = entries.first?.file
         }
         var plan: Plan
         switch converter.convert(input) {
         case .plan(let converted): plan = converted
-        case .failed(let stage, let reason): return .failure(name, sha256: input.sha256, stage: stage, reason: reason)
+        case .failed(let stage, let reason): return .finished(.failure(name, sha256: input.sha256, stage: stage, reason: reason))
         case .crashed(let signal, let detail):
-            return DocumentOutcome(file: name, status: .crashed, sha256: input.sha256, signal: signal,
-                                   reason: "the conversion crashed its worker" + (detail.isEmpty ? "" : ": \(detail)"))
+            return .finished(DocumentOutcome(file: name, status: .crashed, sha256: input.sha256, signal: signal,
+                                   reason: "the conversion crashed its worker" + (detail.isEmpty ? "" : ": \(detail)")))
         case .timedOut(let seconds):
-            return DocumentOutcome(file: name, status: .timedOut, sha256: input.sha256,
-                                   reason: "still converting after \(seconds) s (batch.timeLimitSeconds of the pipeline); stopped")
+            return .finished(DocumentOutcome(file: name, status: .timedOut, sha256: input.sha256,
+                                   reason: "still converting after \(seconds) s (batch.timeLimitSeconds of the pipeline); stopped"))
         case .outOfMemory(let limit, let detail):
-            return DocumentOutcome(file: name, status: .outOfMemory, sha256: input.sha256,
+            return .finished(DocumentOutcome(file: name, status: .outOfMemory, sha256: input.sha256,
                                    reason: "needed more than \(limit) MB (batch.memoryLimitMB of the pipeline)"
-                                       + (detail.isEmpty ? "" : ": \(detail)"))
+                                       + (detail.isEmpty ? "" : ": \(detail)")))
         }
         guard plan.hasContent else {
-            return DocumentOutcome(file: name, status: .noPlanFound, sha256: input.sha256,
-                                   reason: "no plan found: no task, no issuer and no title were recognised")
+            return .finished(DocumentOutcome(file: name, status: .noPlanFound, sha256: input.sha256,
+                                   reason: "no plan found: no task, no issuer and no title were recognised"))
         }
         if let first = previous.first { plan.source.file = first.file }
+        return .toStore(Storing(name: name, input: input, plan: plan, previous: previous))
+    }
+
+    /// Stores a converted document's plan (and its original), unless the run is dry.
+    private func store(_ storing: Storing, context: Context) -> DocumentOutcome {
+        let (name, input, plan, previous) = (storing.name, storing.input, storing.plan, storing.previous)
         // A dry run has no lock: it writes nothing, not even the lock file.
         guard !options.dryRun, let lock = context.lock else {
             if let unchanged = unchangedPlace(of: plan, among: previous) {
@@ -267,36 +291,89 @@ public enum BatchRunError: Error, CustomStringConvertible {
     }
 }
 
-/// Hands out document indexes to the workers and gathers their outcomes.
-private final class OutcomeCollector: @unchecked Sendable {
-    private let lock = NSLock()
+/// What converting one document leaves to do: nothing (its outcome is known), or storing its
+/// plan, which the batch does in the order of its documents.
+private enum Converted {
+    case finished(DocumentOutcome?)
+    case toStore(Storing)
+
+    /// The same, naming the file a document converted again was first ingested from.
+    func naming(original: String?) -> Converted {
+        switch self {
+        case .finished(var outcome?): outcome.original = original; return .finished(outcome)
+        case .toStore(var storing): storing.original = original; return .toStore(storing)
+        case .finished(nil): return self
+        }
+    }
+}
+
+private struct Storing {
+    var name: String
+    var input: InputFile
+    var plan: Plan
+    var previous: [HeldPlans.Entry]
+    var original: String?
+}
+
+/// Hands out the batch's documents to the workers and stores their plans in the order of the
+/// documents, whatever order the conversions end in: which of two copies of one document keeps
+/// its id's name (PlanStore), and so the whole repository, is the same on every run, and the
+/// progress lines come in the batch's order. A worker does not start a document more than
+/// `window` ahead of the first one not stored, so few converted documents wait in memory.
+private final class OrderedStore: @unchecked Sendable {
+    private let condition = NSCondition()
     private var next = 0
+    /// Every document before this one is stored and told.
+    private var stored = 0
+    private var waiting: [Int: Converted] = [:]
     private let count: Int
+    private let window: Int
     private var slots: [DocumentOutcome?]
     private let progress: @Sendable (DocumentOutcome) -> Void
 
-    init(count: Int, progress: @escaping @Sendable (DocumentOutcome) -> Void) {
+    init(count: Int, window: Int, progress: @escaping @Sendable (DocumentOutcome) -> Void) {
         self.count = count
+        self.window = max(1, window)
         self.slots = Array(repeating: nil, count: count)
         self.progress = progress
     }
 
     func nextIndex() -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return next
-        }
+        condition.lock()
+        defer { condition.unlock() }
+        while next < count, next >= stored + window { condition.wait() }
+        guard next < count else { return nil }
+        defer { next += 1 }
+        return next
     }
 
-    /// Progress is told under the lock, so its output lines never interleave.
-    func record(_ outcome: DocumentOutcome?, at index: Int) {
-        guard let outcome else { return }
-        lock.withLock {
-            slots[index] = outcome
-            progress(outcome)
+    /// Takes a document's conversion and stores every one that is now next in order. Progress
+    /// is told under the lock, so its output lines never interleave.
+    func commit(_ converted: Converted, at index: Int, store: (Storing) -> DocumentOutcome) {
+        condition.lock()
+        defer { condition.unlock() }
+        waiting[index] = converted
+        while let ready = waiting.removeValue(forKey: stored) {
+            let outcome: DocumentOutcome?
+            switch ready {
+            case .finished(let known): outcome = known
+            case .toStore(let storing):
+                var done = store(storing)
+                done.original = storing.original
+                outcome = done
+            }
+            if let outcome {
+                slots[stored] = outcome
+                progress(outcome)
+            }
+            stored += 1
         }
+        condition.broadcast()
     }
 
-    var outcomes: [DocumentOutcome] { lock.withLock { slots.compactMap { $0 } } }
+    var outcomes: [DocumentOutcome] {
+        condition.lock()
+        defer { condition.unlock() }
+        return slots.compactMap { $0 }
+    }
 }

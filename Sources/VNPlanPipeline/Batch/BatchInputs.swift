@@ -13,13 +13,14 @@ import Glibc
 /// a link to a folder is walked only when links are followed.
 public enum BatchInputs {
     public static func expand(_ arguments: [String], followSymlinks: Bool = false) throws(BatchUsageError) -> [URL] {
-        var files = Set<URL>()
+        // By the file's absolute path: a file named twice, relatively and absolutely, is one.
+        var files: [String: URL] = [:]
         for argument in arguments {
             let matches = try expand(argument, followSymlinks: followSymlinks)
             guard !matches.isEmpty else { throw .nothingMatches(argument) }
-            files.formUnion(matches)
+            for match in matches where files[match.standardizedFileURL.path] == nil { files[match.standardizedFileURL.path] = match }
         }
-        return files.sorted { $0.path < $1.path }
+        return files.keys.sorted().compactMap { files[$0] }
     }
 
     private static func expand(_ argument: String, followSymlinks: Bool) throws(BatchUsageError) -> [URL] {
@@ -62,9 +63,16 @@ public enum BatchInputs {
             guard let walker = FileManager.default.enumerator(
                 at: isLink ? real : folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
             else { throw .unreadableFolder(folder.path) }
+            // Files inside are named under the folder as given ("luu-tru/a.docx" stays relative).
+            let walkedRoot = (isLink ? real : folder).standardizedFileURL.path
+            let given = folder.relativePath.hasSuffix("/") && folder.relativePath.count > 1
+                ? String(folder.relativePath.dropLast()) : folder.relativePath
             var files: [URL] = []
             for case let url as URL in walker where lstat(url.path, &status) == 0 && !Self.isFolder(status) {
-                files += followSymlinks ? try entry(url.path) ?? [] : [url]
+                let found = url.standardizedFileURL.path
+                let named = found.hasPrefix(walkedRoot + "/")
+                    ? URL(fileURLWithPath: given + found.dropFirst(walkedRoot.count)) : url
+                files += followSymlinks ? try entry(named.relativePath) ?? [] : [named]
             }
             return files
         }

@@ -49,7 +49,7 @@ public enum ConversionWorker {
     }
 
     private static func fail(_ problem: String) -> Int32 {
-        FileHandle.standardError.write(Data("vnplan worker: \(problem)\n".utf8))
+        FileHandle.standardError.write(text: "vnplan worker: \(problem)\n")
         return 1
     }
 
@@ -96,7 +96,7 @@ struct TestHooks {
             var blocks: [[UInt8]] = []
             while true {
                 blocks.append([UInt8](repeating: 1, count: 64 * 1_048_576))
-                FileHandle.standardError.write(Data("test hook: \(blocks.count * 64) MB held\n".utf8))
+                FileHandle.standardError.write(text: "test hook: \(blocks.count * 64) MB held\n")
             }
         case nil:
             return

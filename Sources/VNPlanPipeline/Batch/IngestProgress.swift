@@ -5,7 +5,7 @@ import Foundation
 /// output when that is a pipe or a file (for logs, `jq`, and schedulers that collect it).
 public final class IngestProgress: @unchecked Sendable {
     private let showsBar: Bool
-    private let writesJSONLines: Bool
+    private var writesJSONLines: Bool
     private let total: Int
     private let started = Date()
     private var done = 0
@@ -35,9 +35,9 @@ public final class IngestProgress: @unchecked Sendable {
         done += 1
         counts[outcome.status, default: 0] += 1
         lastFile = outcome.file
-        if writesJSONLines, var line = try? encoder.encode(outcome) {
-            line.append(0x0A)
-            FileHandle.standardOutput.write(line)
+        // When the reader of the lines goes away, the batch goes on without them.
+        if writesJSONLines, let line = try? encoder.encode(outcome) {
+            writesJSONLines = FileHandle.standardOutput.write(text: String(decoding: line, as: UTF8.self) + "\n")
         }
         // Redrawing for every document would cost more than converting a small one.
         if showsBar, Date().timeIntervalSince(lastDrawn) >= 0.1 || done == total { draw() }
@@ -45,7 +45,7 @@ public final class IngestProgress: @unchecked Sendable {
 
     /// Ends the bar's line.
     public func finish() {
-        if showsBar { draw(); FileHandle.standardError.write(Data("\n".utf8)) }
+        if showsBar { draw(); FileHandle.standardError.write(text: "\n") }
     }
 
     private func draw() {
@@ -55,7 +55,7 @@ public final class IngestProgress: @unchecked Sendable {
                             skipped: counts[.skipped, default: 0] + counts[.unchanged, default: 0], failed: failed,
                             seconds: Date().timeIntervalSince(started), file: lastFile)
         // Clear to the end of the line: the file name before may have been longer.
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        FileHandle.standardError.write(text: ("\r" + line + "\u{1B}[K"))
     }
 
     /// "████░░ 40/100  written 38  skipped 1  failed 1  6.2 docs/s  0:10 left  kh-xa.docx"

@@ -2,11 +2,34 @@ import Foundation
 import VNPlanModel
 import VNPlanRepository
 
-/// `ingest-report.json`: the state of a batch, not of one run. A document is either in the
-/// repository (written now or before) or listed under `failed` with its status (failed,
-/// crashed, timed-out, out-of-memory, no-plan-found, refused) and reason, so a rerun that
-/// finishes an interrupted batch writes the same report as a run never interrupted.
+/// The report of one ingest run. Every document the run was given is an entry, named as the
+/// archivist gave it; a document is either in the repository (written now or before) or
+/// listed under `failed` too, with its status (failed, crashed, timed-out, out-of-memory,
+/// no-plan-found, refused) and reason, so a rerun that finishes an interrupted batch ends with
+/// the same `failed` list as a run never interrupted.
+///
+/// Each run keeps its own record in the repository's `reports/` (named by the time it
+/// started), and the latest is also `ingest-report.json`: no run's record is lost, even when
+/// two batches share the repository.
 public struct IngestReport: Sendable, Equatable, Codable {
+    /// When the run started and ended (UTC, ISO 8601), and the command it ran.
+    public struct Run: Sendable, Equatable, Codable {
+        public var started: String
+        public var finished: String
+        public var arguments: [String]
+
+        public init(started: Date, finished: Date, arguments: [String]) {
+            self.started = Self.timestamp(started)
+            self.finished = Self.timestamp(finished)
+            self.arguments = arguments
+        }
+
+        static func timestamp(_ date: Date) -> String {
+            date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
+                .timeSeparator(.colon).timeZone(separator: .omitted))
+        }
+    }
+
     public struct Failure: Sendable, Equatable, Codable {
         public var file: String
         public var status: DocumentOutcome.Status
@@ -24,9 +47,14 @@ public struct IngestReport: Sendable, Equatable, Codable {
     public var failed: [Failure]
     /// "i/n" when the batch ran as one shard of several.
     public var shard: String?
+    public var run: Run?
+    /// Every document of the run, by file.
+    public var entries: [DocumentOutcome]
 
-    public init(outcomes: [DocumentOutcome], shard: Shard) {
+    public init(outcomes: [DocumentOutcome], shard: Shard, run: Run? = nil) {
         documents = outcomes.count
+        entries = outcomes.sorted { $0.file < $1.file }
+        self.run = run
         inRepository = outcomes.filter(\.status.isInRepository).count
         failed = outcomes.filter { !$0.status.isInRepository }.map { outcome in
             Failure(file: outcome.file, status: outcome.status, sha256: outcome.sha256, stage: outcome.stage,
@@ -40,6 +68,13 @@ public struct IngestReport: Sendable, Equatable, Codable {
     public static func defaultURL(in repository: PlanRepository, shard: Shard) -> URL {
         let name = shard.count > 1 ? "ingest-report.shard-\(shard.index)-of-\(shard.count).json" : "ingest-report.json"
         return repository.root.appendingPathComponent(name)
+    }
+
+    /// Where this run keeps its own record: `reports/ingest-<start, UTC>-<process>.json`, so
+    /// that runs at the same second (two batches at once) keep apart.
+    public func recordURL(in repository: PlanRepository, process: Int32 = ProcessInfo.processInfo.processIdentifier) -> URL {
+        let stamp = (run?.started ?? "unknown").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        return repository.root.appendingPathComponent("reports/ingest-\(stamp)-\(process).json")
     }
 
     public func write(to url: URL) throws {

@@ -27,8 +27,8 @@ struct ImagePages {
     private let headerSize: (width: Int, height: Int)
     /// The next page's number (1-based); nil once every page was decoded.
     private var upcoming: Int? = 1
-    /// TIFF: the byte offset of the next page's directory (0 for the first page, as leptonica wants it).
-    private var directory = 0
+    /// TIFF: the byte offset of each page's directory, walked once from the header.
+    private let directories: [Int]
 
     init(_ input: InputFile) throws(ReaderError) {
         let data = input.data
@@ -45,15 +45,14 @@ struct ImagePages {
             throw .unreadableImage(file: input.name, reason: isTIFF ? "the TIFF has no readable page" : message ?? "no image header")
         }
         (self.data, self.file, self.isTIFF, headerSize) = (data, input.name, isTIFF, (Int(width), Int(height)))
+        directories = isTIFF ? try TIFFLayout(data).directories(file: input.name, limit: Self.pageLimit) : []
     }
 
     /// The next page, or nil after the last.
     mutating func next() throws(ReaderError) -> DecodedPage? {
         guard let number = upcoming else { return nil }
-        guard number <= Self.pageLimit else {
-            throw .unreadableImage(file: file, reason: "more than \(Self.pageLimit) pages")
-        }
-        let size = isTIFF ? tiffPageSize(directory: directory) : headerSize
+        let directory = isTIFF ? directories[number - 1] : 0
+        let size = isTIFF ? TIFFLayout(data).pageSize(directory: directory) : headerSize
         guard let size else {
             throw .unreadableImage(file: file, reason: number == 1 ? "no image header" : "page \(number) has a damaged header")
         }
@@ -65,7 +64,8 @@ struct ImagePages {
         guard min(size.width, size.height) >= Self.smallestSide else {
             throw .unreadableImage(file: file, reason: "page \(number) is \(size.width) × \(size.height) pixels, too small to hold text")
         }
-        var offset = directory
+        // leptonica counts the first page's directory as 0.
+        var offset = number == 1 ? 0 : directory
         let (pix, message) = LibraryMessages.capturing {
             data.withUnsafeBytes { bytes -> UnsafeMutablePointer<PIX>? in
                 guard let base = bytes.bindMemory(to: UInt8.self).baseAddress else { return nil }
@@ -75,38 +75,66 @@ struct ImagePages {
         guard let image = LeptonicaImage(pix) else {
             throw .unreadableImage(file: file, reason: "page \(number): \(message ?? "the decoder gave no image")")
         }
-        directory = offset
-        upcoming = isTIFF && offset != 0 ? number + 1 : nil
+        upcoming = isTIFF && number < directories.count ? number + 1 : nil
         return DecodedPage(image: image, number: number, declaredResolution: image.declaredResolution)
     }
+}
 
-    /// Width and height from the tags of the TIFF directory at `directory` (0: the first),
-    /// read without decoding anything.
-    private func tiffPageSize(directory: Int) -> (width: Int, height: Int)? {
-        data.withUnsafeBytes { bytes -> (width: Int, height: Int)? in
-            let little = bytes.first == 0x49
-            func number(at offset: Int, size: Int) -> Int? {
-                guard offset >= 0, offset + size <= bytes.count else { return nil }
-                var value = 0
-                for index in 0..<size {
-                    let byte = Int(bytes[offset + (little ? size - 1 - index : index)])
-                    value = value << 8 | byte
-                }
-                return value
+/// Where a TIFF's pages are: the chain of image file directories (IFDs) from the header, each
+/// ending in the offset of the next (0 after the last), read without decoding anything.
+private struct TIFFLayout {
+    let data: Data
+
+    init(_ data: Data) { self.data = data }
+
+    /// The offset of every page's directory, in order. A chain that comes back to a page it
+    /// passed, points past the file or runs longer than `limit` is refused here, before any
+    /// page is decoded: it would otherwise be read again and again.
+    func directories(file: String, limit: Int) throws(ReaderError) -> [Int] {
+        var offsets: [Int] = []
+        var seen: [Int: Int] = [:]
+        var next = number(at: 4, size: 4) ?? 0
+        while next != 0 {
+            if let page = seen[next] {
+                throw .unreadableImage(file: file, reason: "the TIFF is damaged: page \(offsets.count)'s next-page pointer leads back to page \(page)")
             }
-            guard let start = directory == 0 ? number(at: 4, size: 4) : directory,
-                  let entries = number(at: start, size: 2) else { return nil }
-            var width: Int?, height: Int?
-            for entry in 0..<entries {
-                let at = start + 2 + 12 * entry
-                guard let tag = number(at: at, size: 2), let type = number(at: at + 2, size: 2) else { return nil }
-                // SHORT (3) values sit in the first two bytes of the value field, LONG (4) fill it.
-                let value = type == 3 ? number(at: at + 8, size: 2) : type == 4 ? number(at: at + 8, size: 4) : nil
-                if tag == 256 { width = value }
-                if tag == 257 { height = value }
+            guard offsets.count < limit else { throw .unreadableImage(file: file, reason: "more than \(limit) pages") }
+            guard let entries = number(at: next, size: 2), let following = number(at: next + 2 + 12 * entries, size: 4) else {
+                guard offsets.isEmpty else { break } // the last page's directory is cut: the pages before it stand
+                throw .unreadableImage(file: file, reason: "the TIFF has no readable page")
             }
-            guard let width, let height else { return nil }
-            return (width, height)
+            offsets.append(next)
+            seen[next] = offsets.count
+            next = following
         }
+        guard !offsets.isEmpty else { throw .unreadableImage(file: file, reason: "the TIFF has no readable page") }
+        return offsets
+    }
+
+    /// Width and height from the tags of the directory at `directory`.
+    func pageSize(directory start: Int) -> (width: Int, height: Int)? {
+        guard let entries = number(at: start, size: 2) else { return nil }
+        var width: Int?, height: Int?
+        for entry in 0..<entries {
+            let at = start + 2 + 12 * entry
+            guard let tag = number(at: at, size: 2), let type = number(at: at + 2, size: 2) else { return nil }
+            // SHORT (3) values sit in the first two bytes of the value field, LONG (4) fill it.
+            let value = type == 3 ? number(at: at + 8, size: 2) : type == 4 ? number(at: at + 8, size: 4) : nil
+            if tag == 256 { width = value }
+            if tag == 257 { height = value }
+        }
+        guard let width, let height else { return nil }
+        return (width, height)
+    }
+
+    /// An unsigned number of `size` bytes at `offset`, in the file's byte order; nil past the end.
+    private func number(at offset: Int, size: Int) -> Int? {
+        guard offset >= 0, size <= data.count, offset <= data.count - size else { return nil }
+        let little = data.first == 0x49
+        var value = 0
+        for index in 0..<size {
+            value = value << 8 | Int(data[data.startIndex + offset + (little ? size - 1 - index : index)])
+        }
+        return value
     }
 }

@@ -11,25 +11,25 @@ import VNPlanModel
 /// decoding tries each type in turn, and its failed attempts were 58% of validating a plan.
 struct LocatedJSON {
     let value: JSONValue
-    private let lines: [String: Int]
+    private let locations: [String: JSONLocation]
 
     /// - Parameter locating: record the line of every path (slower; for texts with issues).
     init(_ data: Data, locating: Bool = false) throws(JSONSyntaxError) {
         var scanner = Scanner(bytes: [UInt8](data), locating: locating)
         value = try scanner.scan()
-        lines = scanner.lines
+        locations = scanner.locations
     }
 
-    /// The line of the value at `path`, or of its nearest enclosing value the file has (a
-    /// missing key points at the object that lacks it).
-    func line(of path: String) -> Int? {
+    /// Where the value at `path` is (its key, for a member), or its nearest enclosing value the
+    /// file has (a missing key points at the object that lacks it).
+    func location(of path: String) -> JSONLocation? {
         var path = Substring(path)
         while !path.isEmpty {
-            if let line = lines[String(path)] { return line }
+            if let location = locations[String(path)] { return location }
             guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
             path = path[..<cut]
         }
-        return lines["$"]
+        return locations["$"]
     }
 
     /// An object or list being read.
@@ -60,7 +60,7 @@ struct LocatedJSON {
         var index = 0
         var line = 1
         var lineStart = 0
-        var lines: [String: Int] = [:]
+        var locations: [String: JSONLocation] = [:]
 
         init(bytes: [UInt8], locating: Bool) {
             self.bytes = bytes
@@ -87,7 +87,7 @@ struct LocatedJSON {
                 switch expectation {
                 case .value(let path):
                     guard index < bytes.count else { throw error("the file ends where a value should be; it may be cut short") }
-                    if locating, lines[path] == nil { lines[path] = line }
+                    if locating, locations[path] == nil { locations[path] = here() }
                     switch bytes[index] {
                     case UInt8(ascii: "{"), UInt8(ascii: "["):
                         // Foundation's decoder stops at the same depth; a plan nests less than 10.
@@ -112,7 +112,7 @@ struct LocatedJSON {
                 case .key:
                     guard index < bytes.count else { throw error("the file ends inside an object; it may be cut short") }
                     guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
-                    let keyLine = line
+                    let keyLocation = locating ? here() : JSONLocation(line: line, column: 0)
                     let key = try string()
                     skipWhitespace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -121,7 +121,7 @@ struct LocatedJSON {
                     index += 1
                     stack[stack.count - 1].key = key
                     let path = locating ? stack[stack.count - 1].path + "." + key : ""
-                    if locating { lines[path] = keyLine }
+                    if locating { locations[path] = keyLocation }
                     expectation = .value(path: path)
                 case .afterValue:
                     let container = stack[stack.count - 1]
@@ -263,13 +263,28 @@ struct LocatedJSON {
             return value
         }
 
-        /// The error at the current place; the column counts characters, not bytes.
-        private func error(_ problem: String) -> JSONSyntaxError {
+        /// The current place; the column counts characters, not bytes. Counted on from the
+        /// place asked before on the same line, so a file on one line stays linear.
+        private mutating func here() -> JSONLocation {
             let end = min(index, bytes.count)
-            let column = bytes[min(lineStart, end)..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            return JSONSyntaxError(line: line, column: column, problem: problem)
+            if counted.lineStart != lineStart || counted.index > end { counted = (lineStart, min(lineStart, end), 1) }
+            counted.column = bytes[counted.index..<end].reduce(counted.column) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            counted.index = end
+            return JSONLocation(line: line, column: counted.column)
+        }
+        private var counted: (lineStart: Int, index: Int, column: Int) = (0, 0, 1)
+
+        private mutating func error(_ problem: String) -> JSONSyntaxError {
+            let location = here()
+            return JSONSyntaxError(line: location.line, column: location.column, problem: problem)
         }
     }
+}
+
+/// A place in a JSON text: line and column, both from 1; the column counts characters.
+struct JSONLocation: Equatable {
+    var line: Int
+    var column: Int
 }
 
 /// The first place a JSON text breaks the grammar (RFC 8259).

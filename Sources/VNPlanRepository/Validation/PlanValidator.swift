@@ -2,26 +2,32 @@ import Foundation
 import VNPlanModel
 
 /// One thing wrong with a plan: the file, where in it (a JSON path such as
-/// `$.tasks[3].deadline.end`, and the line of that key when the file is JSON) and what is
-/// wrong, worded so a person knows what to fix.
+/// `$.tasks[3].deadline.end`, and the line and column of that key when the file is JSON) and
+/// what is wrong — what was expected and what was found — worded so a person knows what to fix.
 public struct ValidationIssue: Sendable, Equatable, Codable, CustomStringConvertible {
     public var file: String
     public var path: String
     public var problem: String
     public var line: Int?
+    public var column: Int?
 
-    public init(file: String, path: String, problem: String, line: Int? = nil) {
+    public init(file: String, path: String, problem: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.path = path
         self.problem = problem
         self.line = line
+        self.column = column
     }
 
-    public var description: String { "\(file): \(path): \(problem)" }
+    /// "FILE:LINE:COLUMN: $.path: problem", as compilers write, so editors jump to it.
+    public var description: String {
+        let place = line.map { line in ":\(line)" + (column.map { ":\($0)" } ?? "") } ?? ""
+        return "\(file)\(place): \(path): \(problem)"
+    }
 }
 
-/// Checks a plan file in two layers: strict decoding (valid JSON, no unknown key, no missing
-/// key, right types — what `schemas/plan.schema.json` also says) and meaning (real dates in
+/// Checks a plan file in two layers: structure (valid JSON, then `schemas/plan.schema.json`:
+/// no unknown key, no missing key, right types, dates the calendar has) and meaning (real dates in
 /// order, unique paths, deadlines that agree with their wording, the file where its id says).
 public struct PlanValidator: Sendable {
     public init() {}
@@ -39,7 +45,9 @@ public struct PlanValidator: Sendable {
         catch { return [ValidationIssue(file: file, path: "$", problem: "cannot be read (\(Self.reason(error)))")] }
     }
 
-    /// The plan when it has no issue, and the issues, each with the line of its key.
+    /// The plan when it has no issue, and the issues, each with the line and column of its key.
+    /// Every structural problem is found in one pass (PlanSchema); the plan's meaning is then
+    /// checked too, on the plan with the wrong values standing aside, so one run tells all.
     public func check(_ data: Data, file: String, repositoryPath: String?) -> (plan: Plan?, issues: [ValidationIssue]) {
         var report = IssueList(file: file)
         guard Self.looksLikeJSONObject(data) else {
@@ -49,34 +57,58 @@ public struct PlanValidator: Sendable {
         let tree: JSONValue
         do { tree = try LocatedJSON(data).value }
         catch {
-            report.add("$", "is not valid JSON at \(error)", line: error.line)
+            report.add("$", "is not valid JSON at \(error)", location: JSONLocation(line: error.line, column: error.column))
             return (nil, report.issues)
         }
-        let plan: Plan
-        do { plan = try JSONDecoder().decode(Plan.self, from: data) }
-        catch let error as DecodingError {
-            report.add(Self.path(of: error), Self.describe(error))
-            return (nil, Self.locating(report.issues, in: data))
-        } catch {
-            report.add("$", "cannot be read as a plan (\(Self.reason(error)))")
+        guard let schema = PlanSchema.shipped else {
+            report.add("$", "cannot be checked: the plan schema is missing from this vnplan's installation; reinstall vnplan")
             return (nil, report.issues)
         }
-        if let encoded = try? JSONEncoder().encode(plan), let known = try? LocatedJSON(encoded).value {
-            reportUnknownKeys(in: tree, known: known, path: "$", into: &report)
+        let (violations, repaired) = schema.check(tree)
+        for violation in violations { report.add(violation.path, violation.problem) }
+        let decodable = violations.isEmpty ? data : repaired.flatMap { try? JSONEncoder().encode($0) }
+        var plan: Plan?
+        if let decodable {
+            do { plan = try JSONDecoder().decode(Plan.self, from: decodable) }
+            catch let error as DecodingError where violations.isEmpty {
+                // The schema and the plan model disagree: the model's word stands.
+                report.add(Self.path(of: error), Self.describe(error))
+            } catch where violations.isEmpty {
+                report.add("$", "cannot be read as a plan (\(Self.reason(error)))")
+            } catch {}
         }
-        reportEmptyText(in: tree, path: "$", into: &report)
-        PlanMeaning(plan: plan).check(repositoryPath: repositoryPath, into: &report)
+        if let plan {
+            var meaning = IssueList(file: file)
+            PlanMeaning(plan: plan).check(repositoryPath: repositoryPath, into: &meaning)
+            // What a wrong value's stand-in makes the meaning checks say is no news.
+            let structural = violations.map(\.path)
+            for issue in meaning.issues where !structural.contains(where: { Self.overlap($0, issue.path) }) {
+                report.add(issue.path, issue.problem)
+            }
+        }
         return report.issues.isEmpty ? (plan, []) : (nil, Self.locating(report.issues, in: data))
     }
 
-    /// The issues with the line of their key, found in one pass over the text.
+    /// Whether one JSON path is the other or lies inside it.
+    private static func overlap(_ first: String, _ second: String) -> Bool {
+        let (outer, inner) = first.count <= second.count ? (first, second) : (second, first)
+        guard inner.hasPrefix(outer) else { return false }
+        let rest = inner.dropFirst(outer.count)
+        return rest.isEmpty || rest.first == "." || rest.first == "["
+    }
+
+    /// The issues with the line and column of their key, found in one pass over the text.
     private static func locating(_ issues: [ValidationIssue], in data: Data) -> [ValidationIssue] {
-        guard let map = try? LocatedJSON(data, locating: true) else { return issues }
-        return issues.map { issue in
-            var issue = issue
-            issue.line = map.line(of: issue.path)
-            return issue
+        guard let places = try? LocatedJSON(data, locating: true) else { return issues }
+        var located = issues
+        for index in located.indices where located[index].line == nil {
+            guard let location = places.location(of: located[index].path) else { continue }
+            located[index].line = location.line
+            located[index].column = location.column
         }
+        // In the order of the file, as a person reads it; issues of one line keep their order.
+        let order = located.indices.sorted { (located[$0].line ?? 0, $0) < (located[$1].line ?? 0, $1) }
+        return order.map { located[$0] }
     }
 
     /// A plan starts with "{" (after white space or a byte order mark); a DOCX, a PDF or a
@@ -93,44 +125,6 @@ public struct PlanValidator: Sendable {
             return String(cString: strerror(code.rawValue))
         }
         return error.localizedDescription
-    }
-
-    /// A key the plan model does not have is an error (a typo would otherwise be data lost
-    /// without a word). Null stands for an omitted optional value and is allowed.
-    private func reportUnknownKeys(in original: JSONValue, known: JSONValue, path: String, into report: inout IssueList) {
-        switch (original, known) {
-        case (.object(let members), .object(let knownMembers)):
-            for key in members.keys.sorted() {
-                let child = "\(path).\(key)"
-                if let knownChild = knownMembers[key] {
-                    reportUnknownKeys(in: members[key]!, known: knownChild, path: child, into: &report)
-                } else if members[key] != .null {
-                    report.add(child, "unknown key \"\(key)\"; the plan format (vnplan/plan@1) has no such field")
-                }
-            }
-        case (.array(let items), .array(let knownItems)):
-            for (index, (item, knownItem)) in zip(items, knownItems).enumerated() {
-                reportUnknownKeys(in: item, known: knownItem, path: "\(path)[\(index)]", into: &report)
-            }
-        default: break
-        }
-    }
-
-    /// An absent value is omitted, never written as "" (DESIGN.md). A section may be unnumbered.
-    private func reportEmptyText(in value: JSONValue, path: String, into report: inout IssueList) {
-        switch value {
-        case .string(let text) where text.isEmpty && !Self.mayBeEmpty(path):
-            report.add(path, "is an empty text; omit an optional value instead of writing \"\"")
-        case .object(let members):
-            for key in members.keys.sorted() { reportEmptyText(in: members[key]!, path: "\(path).\(key)", into: &report) }
-        case .array(let items):
-            for (index, item) in items.enumerated() { reportEmptyText(in: item, path: "\(path)[\(index)]", into: &report) }
-        default: break
-        }
-    }
-
-    private static func mayBeEmpty(_ path: String) -> Bool {
-        path.hasPrefix("$.sections[") && path.hasSuffix("].number")
     }
 
     static func path(of error: DecodingError) -> String {
@@ -180,7 +174,7 @@ struct IssueList {
 
     init(file: String) { self.file = file }
 
-    mutating func add(_ path: String, _ problem: String, line: Int? = nil) {
-        issues.append(ValidationIssue(file: file, path: path, problem: problem, line: line))
+    mutating func add(_ path: String, _ problem: String, location: JSONLocation? = nil) {
+        issues.append(ValidationIssue(file: file, path: path, problem: problem, line: location?.line, column: location?.column))
     }
 }
