@@ -17,11 +17,17 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
 
     /// Nil unless the text is exactly YYYY-MM-DD and names a day that exists.
     public init?(iso text: String) {
+        guard let (year, month, day) = Self.components(iso: text) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of a text written exactly YYYY-MM-DD, whether or not the day exists.
+    public static func components(iso text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     public static func firstDay(ofMonth month: Int, year: Int) -> CalendarDate? {

@@ -144,6 +144,16 @@ struct BrokenPlan: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// An item that cannot stand (a task whose source lacks its row) hides none of the items
+    /// after it.
+    @Test func aBrokenItemHidesNoLaterOne() throws {
+        let tree = try JSONValue.of(Fixtures.plan())
+            .replacing(["tasks", 1, "source", "row"], with: nil)
+            .replacing(["tasks", 3, "confidence"], with: .string("cao"))
+        let issues = PlanValidator().validate(try CanonicalJSON.encode(tree), file: "broken.json", repositoryPath: nil)
+        #expect(issues.map(\.path) == ["$.tasks[1].source.row", "$.tasks[3].confidence"], "\(issues)")
+    }
+
     /// The schema rejects exactly the structural defects and accepts the plans that are only
     /// wrong in meaning; vnplan rejects all of them. Together: the schema never accepts what
     /// vnplan accepts differently, and never rejects a plan vnplan accepts.

@@ -93,13 +93,18 @@ struct PlanSchema: Sendable {
         case .array(let items):
             guard let itemNode = node.items else { return value }
             var kept: [JSONValue] = []
+            var complete = true
+            // Every item is checked, whatever the ones before it; an item that fails stands in
+            // by a placeholder, so the others keep their paths.
             for (index, item) in items.enumerated() {
-                // An item that fails stands in by a placeholder, so the others keep their paths.
-                guard let checked = check(item, against: itemNode, at: "\(path)[\(index)]", depth: depth + 1, into: &violations)
-                        ?? placeholder(for: itemNode) else { return nil }
-                kept.append(checked)
+                if let checked = check(item, against: itemNode, at: "\(path)[\(index)]", depth: depth + 1, into: &violations)
+                    ?? placeholder(for: itemNode) {
+                    kept.append(checked)
+                } else {
+                    complete = false
+                }
             }
-            return .array(kept)
+            return complete ? .array(kept) : nil
         case .object(let members):
             return checkObject(members, against: node, at: path, depth: depth, into: &violations)
         case .null, .bool: return value
@@ -239,10 +244,7 @@ struct PlanSchema: Sendable {
     /// YYYY-MM-DD naming a day the Gregorian calendar has (any year from 1 to 9999, as JSON
     /// Schema's `date` format): 2026-02-30 is not one.
     static func isCalendarDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              year >= 1, (1...12).contains(month) else { return false }
+        guard let (year, month, day) = CalendarDate.components(iso: text), year >= 1, (1...12).contains(month) else { return false }
         return (1...CalendarDate.lastDay(ofMonth: month, year: year)).contains(day)
     }
 }
