@@ -47,6 +47,12 @@ demo: release
 	  name=$$(basename "$$f"); \
 	  .build/release/vnplan show "$$f" -o "$(OUT)/$$name.html" && echo "$$f → $(OUT)/$$name.html"; \
 	done
+	@# The samples' DOCX and PDF files in one repository (each document counted once), and its report.
+	@rm -rf "$(OUT)/repository" && .build/release/vnplan init "$(OUT)/repository" >/dev/null \
+	  && .build/release/vnplan ingest -q --repo "$(OUT)/repository" samples/*.docx samples/*.pdf >/dev/null \
+	  && .build/release/vnplan index --repo "$(OUT)/repository" \
+	  && .build/release/vnplan report --repo "$(OUT)/repository" --as-of 2025-09-01 -o "$(OUT)/report.html" \
+	  && echo "samples → $(OUT)/repository, $(OUT)/report.html"
 
 test: deps
 	$(SWIFT) test

@@ -7,6 +7,19 @@ extension Plan {
         return [issuer.slug, number.slug, date].joined(separator: "-")
     }
 
+    /// What the plans of several files of one document (a DOCX and its PDF, a scan) share:
+    /// issuer, number and date as the id spells them. A document without its number or date
+    /// (a draft, an unsigned decision) has only its issuer, type, date and title to go by,
+    /// which versions of a draft share too, so its number of tasks joins them: a shortened
+    /// or extended draft is another document. Nil when even those are missing.
+    public var documentKey: String? {
+        let key = Self.identifier(for: document, sha256: source.sha256)
+        if !key.hasPrefix("sha256-") { return key }
+        guard let issuer = document.issuer?.slug, !issuer.isEmpty,
+              let title = document.title?.slug, !title.isEmpty else { return nil }
+        return [issuer, document.type?.slug ?? "", document.date ?? "", title, "\(tasks.count)-tasks"].joined(separator: "/")
+    }
+
     /// Folder of the plan inside a repository: `plans/<issuer-slug>/<year>/`.
     public var repositoryFolder: String {
         let issuer = document.issuer.map(\.slug).flatMap { $0.isEmpty ? nil : $0 } ?? "unknown-issuer"

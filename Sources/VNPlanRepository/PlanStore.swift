@@ -18,26 +18,33 @@ public final class PlanStore: @unchecked Sendable {
         self.repository = repository
     }
 
+    /// Where a plan went.
+    public struct Stored: Sendable, Equatable {
+        public var path: String
+        /// The plan of another file of the same document that holds the id's own name.
+        public var twin: String?
+    }
+
     /// Writes the plan, then its original (when given). The original is written last because
     /// its presence is what marks the document as done: a run killed in between redoes it.
-    /// Returns the plan's path in the repository.
     @discardableResult
-    public func store(_ plan: Plan, original: Data?, originalExtension: String) throws(RepositoryError) -> String {
+    public func store(_ plan: Plan, original: Data?, originalExtension: String) throws(RepositoryError) -> Stored {
         lock.lock()
         defer { lock.unlock() }
-        let placed = try place(plan)
+        let (placed, twin) = place(plan)
         try write(Self.encoded(placed), to: placed.repositoryPath)
         if let original {
             try write(original, to: "sources/\(plan.source.sha256).\(originalExtension)")
         }
-        return placed.repositoryPath
+        return Stored(path: placed.repositoryPath, twin: twin)
     }
 
     /// The plan with the id it is stored under: its own, unless another document's plan holds
     /// that name; then its id with the mark of its source hash. A stored plan never moves.
-    private func place(_ plan: Plan) throws(RepositoryError) -> Plan {
-        guard let holder = try? PlanHeader.read(from: repository.url(of: plan.repositoryPath)) else { return plan }
-        return holder.source.sha256 == plan.source.sha256 ? plan : Self.disambiguated(plan)
+    private func place(_ plan: Plan) -> (Plan, twin: String?) {
+        guard let holder = try? PlanHeader.read(from: repository.url(of: plan.repositoryPath)),
+              holder.source.sha256 != plan.source.sha256 else { return (plan, nil) }
+        return (Self.disambiguated(plan), plan.repositoryPath)
     }
 
     static func disambiguated(_ plan: Plan) -> Plan {

@@ -41,21 +41,26 @@ public enum PlanHTML {
             if !part.tasks.isEmpty { body.append(taskTable(part.tasks, rowPictures: rowPictures)) }
         }
         if !plan.indicators.isEmpty { body.append(indicatorTable(plan.indicators)) }
-        return """
-            <!DOCTYPE html>
-            <html lang="vi">
-            <head>
-            <meta charset="utf-8">
-            <meta name="generator" content="vnplan">
-            <title>\(html(document.title ?? plan.id))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
+        return page(title: document.title ?? plan.id, style: style, body: body)
+    }
 
-            """
+    /// A whole page in Vietnamese: its title, its inline style and its body's parts.
+    static func page(title: String, style: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="vi">
+        <head>
+        <meta charset="utf-8">
+        <meta name="generator" content="vnplan">
+        <title>\(html(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
     }
 
     private static func taskTable(_ tasks: [PlanTask], rowPictures: [String: Data]) -> String {
@@ -133,7 +138,7 @@ public enum PlanHTML {
         return out
     }
 
-    private static let style = """
+    static let style = """
         @page { size: A4 landscape; margin: 12mm; }
         body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 11pt; color: #111; margin: 1.5em auto; max-width: 1200px; padding: 0 1em; }
         header { border-bottom: 2px solid #333; margin-bottom: 1em; }

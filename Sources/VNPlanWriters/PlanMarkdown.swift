@@ -55,12 +55,12 @@ public enum PlanMarkdown {
     }
 
     /// A table cell: its lines kept apart, its pipes not taken for column breaks.
-    private static func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         escaped(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
     }
 
     /// Markdown's own marks in the document's words stay words.
-    private static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         var out = ""
         for character in text {
             if "\\`*_[]<>#".contains(character) { out.append("\\") }

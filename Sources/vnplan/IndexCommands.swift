@@ -9,6 +9,7 @@ import VNPlanWriters
 extension ResultFormat: ExpressibleByArgument {}
 extension ExportTable: ExpressibleByArgument {}
 extension Deadline.Kind: ExpressibleByArgument {}
+extension TaskCount: ExpressibleByArgument {}
 
 /// `--output`: standard output, or a file.
 struct OutputOptions: ParsableArguments {
@@ -48,7 +49,11 @@ struct Index: ParsableCommand {
             a copy never takes a genuine plan's id. Tables: \
             plans, tasks, units, assignments (a unit's role on a task or indicator), deadlines \
             (with milestones and the day each falls due), indicators, the view task_view, and \
-            the full-text table task_search, whose words are stored without diacritics. Lists \
+            the full-text table task_search, whose words are stored without diacritics. Files \
+            of one document (the same issuer, number and date; for a draft without them, the \
+            same issuer, type, date and title) count once: the plan read most exactly (DOCX, \
+            then PDF, text, scan) stands for it and the others have plans.copy_of set; \
+            queries, counts and exported tasks leave the copies out. Lists \
             (outputs, lead, support, evaluator) are stored as JSON arrays.
             """)
 
@@ -71,7 +76,8 @@ struct Index: ParsableCommand {
         let update = try PlanIndex(repository: repository).update(rebuild: rebuild)
         for problem in update.problems { FileHandle.standardError.write(text: "\(problem)\n") }
         print("\(update.added) added, \(update.updated) updated, \(update.removed) removed, "
-              + "\(update.unchanged) unchanged, \(update.notIndexed) not indexed "
+              + "\(update.unchanged) unchanged, \(update.notIndexed) not indexed"
+              + (update.copies > 0 ? ", \(update.copies) copies of another file's document (counted once)" : "") + " "
               + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
         if !update.problems.isEmpty { throw ExitCode(1) }
     }
@@ -87,12 +93,20 @@ struct Query: ParsableCommand {
             ("..2025-06-30"), a quarter ("2025-Q4"), or a span counted from --as-of (default \
             today): overdue, next-month, next-30-days …; --overdue is --due overdue. A task \
             matches when its deadline or one of its milestones falls due in it (a plan records \
-            no task as done, so overdue means due before that day). Reads index.sqlite: run \
-            vnplan index first. The \
+            no task as done, so overdue means due before that day). A document stored from \
+            several files (a DOCX and its PDF) counts once: the tasks of its copies are left \
+            out unless --include-copies. Reads index.sqlite: run vnplan index first. The \
             columns are named as in task_view and in vnplan export --table tasks.
+
+            --count-by counts the matching tasks instead: by lead or support unit (the \
+            wordings of one unit that differ only by a level suffix, "… huyện" or "… phường", \
+            or by spelling count as one, shown in the wording used most; a person named where \
+            a unit would be is a row of kind person), by issuer, or by the month a deadline \
+            falls due.
 
             Examples: vnplan query --lead "Trung tâm Phục vụ hành chính công" --due 2025-Q4
                       vnplan query --lead "trung tam phuc vu" --overdue --as-of 2026-01-01
+                      vnplan query --year 2026 --count-by lead
             """)
 
     @OptionGroup var repositoryOptions: RepositoryOptions
@@ -108,23 +122,46 @@ struct Query: ParsableCommand {
         this-quarter, next-quarter, this-year, next-year, next-N-days.
         """, valueName: "span")) var due: String?
     @Flag(help: "Tasks whose deadline fell due before --as-of (the same as --due overdue).") var overdue = false
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day relative spans count from (default: today), YYYY-MM-DD.", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOfOption: AsOfOption
     @Option(help: "The deadline's kind: \(Deadline.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: Deadline.Kind?
     @Option(help: "A phrase to find in the task's texts and units (diacritics optional).") var text: String?
     @Option(help: "At most this many rows.") var limit: Int?
+    @Option(name: .customLong("count-by"), help: "Count the matching tasks by: \(TaskCount.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var countBy: TaskCount?
+    @Flag(help: "Also the tasks of plans that are copies of another file of their document.")
+    var includeCopies = false
 
     @OptionGroup var resultOptions: ResultOptions
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
         if overdue, due != nil { throw ValidationError("--overdue is --due overdue: give one of them") }
+    }
+
+    func run() throws {
+        let span: DateSpan?
+        let asOf = try asOfOption.day()
+        do { span = try (overdue ? "overdue" : due).map { text throws(IndexError) in try DateSpan(text, asOf: asOf) } }
+        catch { throw UsageFailure(error.description).exit }
+        let query = TaskQuery(lead: lead, support: support, unit: unit, issuer: issuer, year: year,
+                              due: span, kind: kind, text: text, limit: limit, includeCopies: includeCopies,
+                              countBy: countBy)
+        try resultOptions.write(.tasks(query), of: repositoryOptions.existingRepository())
+    }
+}
+
+/// `--as-of DATE`: the day relative spans and "overdue" count from.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day relative spans count from (default: today), YYYY-MM-DD.", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of \(asOf): write a calendar date, YYYY-MM-DD") }
     }
 
     /// Today where the user is, unless --as-of says otherwise.
-    private func day() throws -> CalendarDate {
+    func day() throws -> CalendarDate {
         if let asOf, let day = CalendarDate(iso: asOf) { return day }
         let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         guard let year = today.year, let month = today.month, let day = today.day,
@@ -132,16 +169,6 @@ struct Query: ParsableCommand {
             throw CommandFailure("the system clock gives no calendar date; give --as-of YYYY-MM-DD")
         }
         return date
-    }
-
-    func run() throws {
-        let span: DateSpan?
-        let asOf = try day()
-        do { span = try (overdue ? "overdue" : due).map { text throws(IndexError) in try DateSpan(text, asOf: asOf) } }
-        catch { throw UsageFailure(error.description).exit }
-        let query = TaskQuery(lead: lead, support: support, unit: unit, issuer: issuer, year: year,
-                              due: span, kind: kind, text: text, limit: limit)
-        try resultOptions.write(.tasks(query), of: repositoryOptions.existingRepository())
     }
 }
 

@@ -40,7 +40,8 @@ struct Ingest: ParsableCommand {
 
             Progress: a bar on standard error when it is a terminal (count, rate, time left, \
             the file just done; -q hides it), and one JSON line per document on standard output \
-            when that is a pipe or a file (file, status, sha256, plan, stage, signal, reason). Statuses: written, \
+            when that is a pipe or a file (file, status, sha256, plan, copyOf: the plan of another file of the \
+            same document, stage, signal, reason). Statuses: written, \
             skipped, replaced, unchanged, failed, crashed, timed-out, out-of-memory, \
             no-plan-found, refused.
 

@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
     var file: String
 
     @Option(name: [.short, .long],
-            help: ArgumentHelp("md or html (default: from the extension of --output, else md).", valueName: "format"))
+            help: ArgumentHelp("md or html; without it, the extension of --output decides, else md.", valueName: "format"))
     var to: ViewFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the view here instead of standard output (\"-\": standard output).", valueName: "file"))

@@ -17,6 +17,7 @@ struct VNPlan: ParsableCommand {
             Convert.self,
             Show.self,
             Diff.self,
+            Report.self,
             Init.self,
             Ingest.self,
             Validate.self,

@@ -13,7 +13,7 @@ import VNPlanReaders
     }
 
     /// PNG's signature, then the IHDR chunk's width and height.
-    private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
+    static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
         let bytes = [UInt8](data.prefix(24))
         guard bytes.count == 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
         func int(_ offset: Int) -> Int { bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
@@ -33,7 +33,7 @@ import VNPlanReaders
         let pictures = pictures(in: view.text)
         #expect(pictures.count == plan.tasks.count)
         for (task, picture) in zip(plan.tasks, pictures) {
-            let size = try #require(pngSize(picture), "task \(task.path)")
+            let size = try #require(Self.pngSize(picture), "task \(task.path)")
             let box = try #require(task.source.box)
             // At 110 dpi a row is at least as wide as its box, in pixels.
             #expect(Double(size.width) >= box.width * 110 / 72 - 1, "task \(task.path)")
@@ -71,7 +71,7 @@ import VNPlanReaders
         let screenshot = folder.appendingPathComponent("plan.png")
         _ = try Browser.run(["--window-size=1300,1800", "--screenshot=\(screenshot.path)", page.absoluteString])
         let shot = try Data(contentsOf: screenshot)
-        #expect(pngSize(shot).map { $0 == (1300, 1800) } == true)
+        #expect(Self.pngSize(shot).map { $0 == (1300, 1800) } == true)
         // A blank page of that size compresses to a few kilobytes; text and row pictures do not.
         #expect(shot.count > 60_000, "\(shot.count) bytes")
     }

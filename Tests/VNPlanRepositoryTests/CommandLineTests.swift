@@ -208,6 +208,40 @@ import VNPlanRepository
         #expect(try Self.run(["query", "--repo", repository.root.path, "--as-of", "2026-02-30", "--overdue"]).status == 2)
     }
 
+    @Test func reportAndCountsReadTheIndex() throws {
+        let (repository, _) = try Self.analystRepository()
+        defer { try? FileManager.default.removeItem(at: repository.root) }
+        let repo = repository.root.path
+        let index = PlanIndex(repository: repository)
+        let standing = try index.select("SELECT COUNT(*) FROM task_view WHERE copy_of IS NULL").rows
+        guard case .integer(let tasks) = standing.first?.first else { Issue.record("no count"); return }
+        let page = repository.root.appendingPathComponent("report.html")
+        let html = try Self.run(["report", "--repo", repo, "--as-of", "2025-09-01", "-o", page.path])
+        #expect(html.status == 0 && html.errors.isEmpty, "\(html.errors)")
+        let written = try String(contentsOf: page, encoding: .utf8)
+        #expect(written.hasPrefix("<!DOCTYPE html>") && written.contains("<svg"))
+        let markdown = try Self.run(["report", "--repo", repo, "--as-of", "2025-09-01"])
+        #expect(markdown.text.hasPrefix("# Báo cáo kho kế hoạch, ngày 2025-09-01\n"))
+        #expect(markdown.text.contains("\(tasks) nhiệm vụ"))
+        #expect(try Self.run(["report", "--repo", repo, "--as-of", "2025-09-01"]).output == markdown.output)
+        #expect(try Self.run(["report", "--repo", repo, "--soon", "0"]).status == 2)
+        #expect(try Self.run(["report", "--repo", repo, "--as-of", "2025-13-01"]).status == 2)
+
+        // Counted by lead, the tasks add up to the task-lead pairs of the index.
+        let byLead = try Self.run(["query", "--repo", repo, "--count-by", "lead", "--format", "jsonl"])
+        #expect(byLead.status == 0, "\(byLead.errors)")
+        let counted = try byLead.text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let pairs = try index.select("""
+            SELECT COUNT(*) FROM (SELECT DISTINCT a.task_id, u.canonical, u.kind FROM assignments a
+                                  JOIN units u ON u.id = a.unit_id JOIN plans p ON p.id = a.plan_id
+                                  WHERE a.role = 'lead' AND a.task_id IS NOT NULL AND p.copy_of IS NULL)
+            """).rows
+        #expect([[.integer(counted.compactMap { $0["tasks"] as? Int }.reduce(0, +))]] == pairs)
+        #expect(counted.allSatisfy { ["unit", "person"].contains($0["kind"] as? String) })
+    }
+
     /// A document that is not there is a usage error, exit 2, for every command that reads one.
     /// Every command's help is documentation: each option's default said once, no line cut.
     @Test func everyCommandsHelpStatesDefaultsOnce() throws {

@@ -150,3 +150,69 @@ import VNPlanModel
         #expect(lines.allSatisfy { $0.filter { $0 == 0x0A }.count == 1 })
     }
 }
+
+@Suite struct TrueCountTests {
+    /// The reference plan stored from its DOCX, then from its PDF and a scan of it (other
+    /// hashes, the same issuer, number and date), and a draft without number from two files.
+    static func repository() throws -> PlanRepository {
+        let repository = PlanRepository(root: try Fixtures.temporaryFolder("copies"))
+        let store = PlanStore(repository: repository)
+        let docx = Fixtures.plan()
+        var pdf = Fixtures.plan(seed: 4)
+        pdf.source.format = .pdf
+        var scan = Fixtures.plan(seed: 5)
+        scan.source.format = .pdf
+        scan.source.ocr = true
+        scan.tasks[1].lead = ["Trung tâm Phục vụ hành chính công phường"]
+        var drafts: [Plan] = []
+        for seed in [6, 7] {
+            var draft = Fixtures.plan(seed: seed, issuer: "UBND xã Hòa Bình")
+            draft.document.number = nil
+            draft.id = Plan.identifier(for: draft.document, sha256: draft.source.sha256)
+            draft.tasks[0].lead = ["Đỗ Mạnh Cường"]
+            drafts.append(draft)
+        }
+        // The scan arrives first: which file stands for the document must not depend on it.
+        for plan in [scan, pdf, docx] + drafts {
+            try store.store(plan, original: nil, originalExtension: "docx")
+        }
+        return repository
+    }
+
+    @Test func aDocumentStoredFromSeveralFilesCountsOnce() throws {
+        let index = PlanIndex(repository: try Self.repository())
+        try index.update()
+        let plans = try index.select("SELECT format, ocr, copy_of IS NULL AS stands FROM plans ORDER BY stands DESC, format, ocr")
+        #expect(plans.rows.map { $0.map(\.flatText) } == [["docx", "0", "1"], ["docx", "0", "1"], ["docx", "0", "0"],
+                                                             ["pdf", "0", "0"], ["pdf", "1", "0"]])
+        let standing = try index.select("SELECT sha256 FROM plans WHERE copy_of IS NULL AND issuer LIKE '%Cẩm Thành%'")
+        #expect(Self.strings(standing) == [Fixtures.sha256(1)])
+
+        let tasks = try index.tasks(matching: TaskQuery())
+        #expect(tasks.rows.count == 2 * Fixtures.plan().tasks.count)
+        #expect(try index.tasks(matching: TaskQuery(includeCopies: true)).rows.count == 5 * Fixtures.plan().tasks.count)
+        #expect(try index.export(.tasks).rows.count == tasks.rows.count)
+        #expect(try index.export(.plans).rows.count == 5)
+    }
+
+    @Test func countsByUnitFoldTheLevelSuffixAndTellPersonsApart() throws {
+        let index = PlanIndex(repository: try Self.repository())
+        try index.update()
+        let byLead = try index.tasks(matching: TaskQuery(includeCopies: true, countBy: .lead))
+        let rows = Dictionary(uniqueKeysWithValues: byLead.rows.map { ($0[0].flatText, $0.map(\.flatText)) })
+        // "… phường" (the scan's wording) and the plain name are one unit, shown as plans word it most.
+        #expect(rows["Trung tâm Phục vụ hành chính công"]?.dropFirst() == ["unit", "10", "5", "2"])
+        #expect(rows["Trung tâm Phục vụ hành chính công phường"] == nil)
+        #expect(rows["Đỗ Mạnh Cường"]?.dropFirst() == ["person", "2", "2", "1"])
+
+        let byIssuer = try index.tasks(matching: TaskQuery(countBy: .issuer))
+        // The two drafts share issuer, type, date and title: one document.
+        #expect(byIssuer.rows.map { $0.map(\.flatText) } == [["UBND phường Cẩm Thành", "1", "4"], ["UBND xã Hòa Bình", "1", "4"]])
+        // II.3 falls due in August and September (its milestones): once in each month.
+        let byMonth = try index.tasks(matching: TaskQuery(issuer: "cam thanh", countBy: .month))
+        #expect(byMonth.rows.map { $0.map(\.flatText) } == [["2025-08", "1", "1"], ["2025-09", "1", "1"],
+                                                            ["2025-12", "1", "1"], ["2026-01", "1", "1"]])
+    }
+
+    static func strings(_ table: ResultTable) -> [String] { table.rows.map { $0[0].flatText } }
+}

@@ -18,8 +18,8 @@ import VNPlanModel
         let second = Self.longPlan(ending: "hai", seed: 2)
         #expect(first.id.utf8.count > 500)
 
-        let firstPath = try store.store(first, original: nil, originalExtension: "docx")
-        let secondPath = try store.store(second, original: nil, originalExtension: "docx")
+        let firstPath = try store.store(first, original: nil, originalExtension: "docx").path
+        let secondPath = try store.store(second, original: nil, originalExtension: "docx").path
         // The same plan gets the same name every time; plans sharing a long beginning stay apart.
         #expect(firstPath == first.repositoryPath)
         #expect(firstPath != secondPath)
@@ -35,7 +35,9 @@ import VNPlanModel
         // first stays where it was reported.
         var copy = first
         copy.source.sha256 = Fixtures.sha256(7)
-        let copyPath = try store.store(copy, original: nil, originalExtension: "docx")
+        let copied = try store.store(copy, original: nil, originalExtension: "docx")
+        let copyPath = copied.path
+        #expect(copied.twin == firstPath)
         #expect(FileManager.default.fileExists(atPath: repository.url(of: firstPath).path))
         #expect(copyPath == PlanStore.disambiguated(copy).repositoryPath)
         #expect(copyPath.hasSuffix("-" + copy.source.sha256.prefix(8) + ".json"))

@@ -41,6 +41,9 @@ public struct DocumentOutcome: Sendable, Equatable, Codable {
     public var sha256: String?
     /// The plan's path in the repository, for a written document.
     public var plan: String?
+    /// The plan of another file of the same document (a DOCX beside this PDF), stored before
+    /// under the id's own name: the index counts the document once.
+    public var copyOf: String?
     public var stage: PipelineError.Stage?
     /// The signal that ended the worker of a crashed document ("SIGILL").
     public var signal: String?
@@ -219,8 +222,9 @@ public struct BatchIngest: Sendable {
             }
             let original = context.keepSources ? input.data : nil
             let ext = FormatSniffer.fileExtension(of: input.data, format: plan.source.format)
-            let path = try context.store.store(plan, original: original, originalExtension: ext)
-            return DocumentOutcome(file: name, status: .written, sha256: input.sha256, plan: path)
+            let stored = try context.store.store(plan, original: original, originalExtension: ext)
+            return DocumentOutcome(file: name, status: .written, sha256: input.sha256, plan: stored.path,
+                                   copyOf: stored.twin)
         } catch {
             return .failure(name, sha256: input.sha256, stage: .export, reason: error.description)
         }
@@ -252,7 +256,7 @@ public struct BatchIngest: Sendable {
     private func replace(_ previous: [HeldPlans.Entry], with plan: Plan, store: PlanStore) throws(RepositoryError) -> Replacement {
         let repository = options.repository
         if let unchanged = unchangedPlace(of: plan, among: previous) { return Replacement(path: unchanged, changed: false) }
-        let path = try store.store(plan, original: nil, originalExtension: "")
+        let path = try store.store(plan, original: nil, originalExtension: "").path
         for held in previous where held.path != path {
             do { try FileManager.default.removeItem(at: repository.url(of: held.path)) }
             catch { throw .cannotWrite(path: held.path, reason: error.localizedDescription) }

@@ -1,17 +1,20 @@
 import Foundation
 import VNPlanModel
 
-/// Tables of the index as they are exported, for DuckDB, Spark, BigQuery or Excel.
+/// Tables of the index as they are exported, for DuckDB, Spark, BigQuery or Excel. Every plan
+/// is a row of `plans` (`copy_of` names the plan a copy's document stands under); tasks and
+/// indicators are each document's once.
 public enum ExportTable: String, Sendable, CaseIterable {
     case plans, tasks, indicators
 
     var sql: String {
         switch self {
         case .plans: "SELECT * FROM plans ORDER BY date, id"
-        case .tasks: "SELECT * FROM task_view ORDER BY plan_date, plan_id, seq"
+        case .tasks: "SELECT * FROM task_view WHERE copy_of IS NULL ORDER BY plan_date, plan_id, seq"
         case .indicators: """
             SELECT p.issuer, p.number AS plan_number, p.date AS plan_date, i.*
-            FROM indicators i JOIN plans p ON p.id = i.plan_id ORDER BY p.date, i.plan_id, i.seq
+            FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.copy_of IS NULL
+            ORDER BY p.date, i.plan_id, i.seq
             """
         }
     }

@@ -28,15 +28,16 @@ extension IndexRow {
 /// whether it changed.
 struct PlanRow: IndexRow {
     static let table = "plans"
-    static let columns = ["id", "file", "file_size", "file_modified", "sha256", "format", "issuer", "issuer_folded",
+    static let columns = ["id", "file", "file_size", "file_modified", "sha256", "format", "ocr", "issuer", "issuer_folded",
                           "type", "number", "date", "year", "title", "signer", "task_count", "indicator_count",
-                          "warning_count"]
+                          "warning_count", "document_key"]
     var id: String
     var file: String
     var fileSize: Int64
     var fileModified: Int64
     var sha256: String
     var format: String
+    var ocr: Bool
     var issuer: String?
     var issuerFolded: String?
     var type: String?
@@ -48,10 +49,11 @@ struct PlanRow: IndexRow {
     var taskCount: Int
     var indicatorCount: Int
     var warningCount: Int
+    var documentKey: String?
 
     var values: [(any DatabaseValueConvertible)?] {
-        [id, file, fileSize, fileModified, sha256, format, issuer, issuerFolded, type, number, date, year, title,
-         signer, taskCount, indicatorCount, warningCount]
+        [id, file, fileSize, fileModified, sha256, format, ocr, issuer, issuerFolded, type, number, date, year, title,
+         signer, taskCount, indicatorCount, warningCount, documentKey]
     }
 }
 
@@ -89,11 +91,13 @@ struct TaskRow: IndexRow {
 /// A unit (cơ quan, đơn vị) as plans name it, once, with its folded form for matching.
 struct UnitRow: IndexRow {
     static let table = "units"
-    static let columns = ["name", "folded"]
+    static let columns = ["name", "folded", "canonical", "kind"]
     var name: String
     var folded: String
+    var canonical: String
+    var kind: String
 
-    var values: [(any DatabaseValueConvertible)?] { [name, folded] }
+    var values: [(any DatabaseValueConvertible)?] { [name, folded, canonical, kind] }
 }
 
 /// A unit's role on a task or an indicator: lead (chủ trì), support (phối hợp), evaluator.

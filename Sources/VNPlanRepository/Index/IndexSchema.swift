@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is derived: when this schema changes, `version` goes up and
 /// an older index is rebuilt from the plans rather than migrated.
 enum IndexSchema {
-    static let version = 2
+    static let version = 3
 
     /// Columns that hold a list as a JSON array: results give them as lists (JSON) or their
     /// items joined with "; " (CSV, table).
@@ -18,6 +18,7 @@ enum IndexSchema {
                 file_modified INTEGER NOT NULL,
                 sha256 TEXT NOT NULL,
                 format TEXT NOT NULL,
+                ocr INTEGER NOT NULL,
                 issuer TEXT,
                 issuer_folded TEXT,
                 type TEXT,
@@ -28,9 +29,15 @@ enum IndexSchema {
                 signer TEXT,
                 task_count INTEGER NOT NULL,
                 indicator_count INTEGER NOT NULL,
-                warning_count INTEGER NOT NULL
+                warning_count INTEGER NOT NULL,
+                -- Issuer, number and date, as the id spells them; NULL when the document lacks one.
+                document_key TEXT,
+                -- The plan that stands for this document when another file of it (a DOCX beside
+                -- its PDF, a scan) is in the repository too; NULL for the one that stands.
+                copy_of TEXT
             );
             CREATE INDEX plans_year ON plans(year);
+            CREATE INDEX plans_document ON plans(document_key);
 
             CREATE TABLE tasks (
                 id INTEGER PRIMARY KEY,
@@ -61,8 +68,12 @@ enum IndexSchema {
             CREATE TABLE units (
                 id INTEGER PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE,
-                folded TEXT NOT NULL
+                folded TEXT NOT NULL,
+                -- Wordings of one unit share it: no level suffix, abbreviations spelled out.
+                canonical TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('unit', 'person'))
             );
+            CREATE INDEX units_canonical ON units(canonical);
 
             CREATE TABLE indicators (
                 id INTEGER PRIMARY KEY,
@@ -114,9 +125,10 @@ enum IndexSchema {
                 DELETE FROM task_search WHERE rowid = old.id;
             END;
 
-            -- The tasks with their plan, as most questions want them.
+            -- The tasks with their plan, as most questions want them. Tasks of a copy (copy_of
+            -- set) are those of the plan it copies: count WHERE copy_of IS NULL.
             CREATE VIEW task_view AS
-                SELECT p.id AS plan_id, p.issuer, p.number AS plan_number, p.date AS plan_date, p.year,
+                SELECT p.id AS plan_id, p.copy_of, p.issuer, p.number AS plan_number, p.date AS plan_date, p.year,
                        t.seq, t.path, t.section, t.section_title, t.number, t.objective, t.task, t.activity,
                        t.outputs, t.lead, t.support, t.deadline_text, t.deadline_kind, t.deadline_start,
                        t.deadline_end, t.deadline_every, t.funding, t.note, t.confidence

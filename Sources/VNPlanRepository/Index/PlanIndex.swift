@@ -8,6 +8,8 @@ public struct IndexUpdate: Sendable, Equatable {
     public var updated = 0
     public var removed = 0
     public var unchanged = 0
+    /// Plans whose document another plan stands for (`plans.copy_of`): counted once.
+    public var copies = 0
     /// What kept plan files out of the index (unreadable, not a valid plan, not where its id
     /// places it, a name that is not UTF-8), as `vnplan validate` words it.
     public var problems: [ValidationIssue] = []

@@ -46,6 +46,8 @@ struct PlanLoader {
             }
         }
         try db.execute(sql: "DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM assignments)")
+        try Self.markCopies(db)
+        update.copies = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plans WHERE copy_of IS NOT NULL") ?? 0
         // Statistics let the query planner start from the most selective filter.
         if update.added + update.updated + update.removed > 0 { try db.execute(sql: "ANALYZE") }
         return update
@@ -111,11 +113,12 @@ struct PlanLoader {
         let document = plan.document
         try PlanRow(
             id: plan.id, file: file, fileSize: state.size, fileModified: state.modified,
-            sha256: plan.source.sha256, format: plan.source.format.rawValue,
+            sha256: plan.source.sha256, format: plan.source.format.rawValue, ocr: plan.source.ocr,
             issuer: document.issuer, issuerFolded: document.issuer.map(Self.fold), type: document.type,
             number: document.number, date: document.date, year: document.date.flatMap { Int($0.prefix(4)) },
             title: document.title, signer: document.signer?.name,
-            taskCount: plan.tasks.count, indicatorCount: plan.indicators.count, warningCount: plan.warnings.count
+            taskCount: plan.tasks.count, indicatorCount: plan.indicators.count, warningCount: plan.warnings.count,
+            documentKey: plan.documentKey
         ).insert(db)
 
         let sectionTitles = Dictionary(plan.sections.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -145,6 +148,23 @@ struct PlanLoader {
                 try units.assign(names, role: role, plan: plan.id, indicator: indicatorId, db: db)
             }
         }
+    }
+
+    /// Files of one document (the same issuer, number and date) count once: the plan read
+    /// most exactly stands for it (a DOCX before its PDF, a born-digital PDF before a scan,
+    /// then the smaller source hash, so the choice never depends on the order of arrival),
+    /// and the others are its copies.
+    static func markCopies(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE plans SET copy_of = (
+                SELECT stands.id FROM plans stands
+                WHERE stands.document_key = plans.document_key
+                ORDER BY stands.ocr, CASE stands.format WHEN 'docx' THEN 0 WHEN 'pdf' THEN 1 WHEN 'text' THEN 2 ELSE 3 END,
+                         stands.sha256
+                LIMIT 1)
+            WHERE document_key IS NOT NULL;
+            UPDATE plans SET copy_of = NULL WHERE copy_of = id;
+            """)
     }
 
     /// The form names are matched in: no diacritics, đ as d, lower case.
@@ -177,7 +197,8 @@ private struct UnitTable {
 
     private mutating func id(of name: String, db: Database) throws -> Int64 {
         if let id = ids[name] { return id }
-        let id = try UnitRow(name: name, folded: PlanLoader.fold(name)).insert(db)
+        let id = try UnitRow(name: name, folded: PlanLoader.fold(name), canonical: UnitName.canonicalKey(name),
+                             kind: UnitName.kind(of: name).rawValue).insert(db)
         ids[name] = id
         return id
     }

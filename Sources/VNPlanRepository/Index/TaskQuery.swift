@@ -18,10 +18,14 @@ public struct TaskQuery: Sendable, Equatable {
     /// A phrase searched in the task's texts and units, diacritics folded.
     public var text: String?
     public var limit: Int?
+    /// Also the tasks of plans that copy another file of their document (`plans.copy_of`).
+    public var includeCopies: Bool
+    /// Counts of the matching tasks instead of the tasks.
+    public var countBy: TaskCount?
 
     public init(lead: String? = nil, support: String? = nil, unit: String? = nil, issuer: String? = nil,
                 year: Int? = nil, due: DateSpan? = nil, kind: Deadline.Kind? = nil, text: String? = nil,
-                limit: Int? = nil) {
+                limit: Int? = nil, includeCopies: Bool = false, countBy: TaskCount? = nil) {
         self.lead = lead
         self.support = support
         self.unit = unit
@@ -31,6 +35,8 @@ public struct TaskQuery: Sendable, Equatable {
         self.kind = kind
         self.text = text
         self.limit = limit
+        self.includeCopies = includeCopies
+        self.countBy = countBy
     }
 
     /// The SQL and its arguments; readable on purpose, `--explain` style.
@@ -72,16 +78,17 @@ public struct TaskQuery: Sendable, Equatable {
             // typed by accident stay words.
             arguments.append("\"" + terms.joined(separator: " ") + "\"")
         }
-        // The columns keep task_view's names, so a query's CSV and the export's read alike.
-        let sql = """
+        if !includeCopies { conditions.append("p.copy_of IS NULL") }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND ")
+        let sql = countBy.map { $0.sql(filter: filter) } ?? """
             SELECT p.id AS plan_id, p.issuer, p.number AS plan_number, p.date AS plan_date, t.path, t.task,
                    t.activity, t.lead, t.support, t.deadline_text, t.deadline_kind, t.deadline_end
             FROM tasks t JOIN plans p ON p.id = t.plan_id
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
+            \(filter)
             ORDER BY p.date, p.id, t.seq
-            \(limit.map { "LIMIT \($0)" } ?? "")
             """
-        return (sql, StatementArguments(arguments))
+        // The columns keep task_view's names, so a query's CSV and the export's read alike.
+        return (sql + (limit.map { "\nLIMIT \($0)" } ?? ""), StatementArguments(arguments))
     }
 
     /// A LIKE pattern for text anywhere in a folded name, with LIKE's wildcards escaped.
@@ -91,6 +98,57 @@ public struct TaskQuery: Sendable, Equatable {
             .replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
         return "%\(folded)%"
+    }
+}
+
+/// What matching tasks are counted by: each group a row, the largest first.
+public enum TaskCount: String, Sendable, CaseIterable {
+    /// The unit that leads (chủ trì), its wordings folded into one (`UnitName.canonicalKey`).
+    case lead
+    /// A unit that supports (phối hợp), folded the same way.
+    case support
+    /// The issuing body of the plan.
+    case issuer
+    /// The month a deadline or milestone falls due in (YYYY-MM); tasks without a date count
+    /// under none.
+    case month
+
+    func sql(filter: String) -> String {
+        let matching = "SELECT t.id, t.plan_id FROM tasks t JOIN plans p ON p.id = t.plan_id \(filter)"
+        switch self {
+        case .lead, .support:
+            // A unit is shown in the wording its plans use most, shortest on a tie.
+            return """
+                WITH matching AS (\(matching))
+                SELECT (SELECT w.name FROM units w JOIN assignments wa ON wa.unit_id = w.id
+                        WHERE w.canonical = u.canonical AND w.kind = u.kind AND wa.role = '\(rawValue)'
+                        GROUP BY w.id ORDER BY COUNT(*) DESC, length(w.name), w.name LIMIT 1) AS \(rawValue),
+                       u.kind, COUNT(DISTINCT m.id) AS tasks, COUNT(DISTINCT m.plan_id) AS plans,
+                       COUNT(DISTINCT u.id) AS wordings
+                FROM matching m
+                JOIN assignments a ON a.task_id = m.id AND a.role = '\(rawValue)'
+                JOIN units u ON u.id = a.unit_id
+                GROUP BY u.canonical, u.kind
+                ORDER BY tasks DESC, \(rawValue)
+                """
+        case .issuer:
+            return """
+                WITH matching AS (\(matching))
+                SELECT MIN(p.issuer) AS issuer, COUNT(DISTINCT m.plan_id) AS plans, COUNT(*) AS tasks
+                FROM matching m JOIN plans p ON p.id = m.plan_id
+                GROUP BY p.issuer_folded
+                ORDER BY tasks DESC, issuer
+                """
+        case .month:
+            return """
+                WITH matching AS (\(matching))
+                SELECT substr(d.due, 1, 7) AS month, COUNT(DISTINCT m.id) AS tasks, COUNT(DISTINCT m.plan_id) AS plans
+                FROM matching m JOIN deadlines d ON d.task_id = m.id
+                WHERE d.due IS NOT NULL
+                GROUP BY month
+                ORDER BY month
+                """
+        }
     }
 }
 
