@@ -245,6 +245,9 @@ public struct PageBox: Sendable, Codable, Equatable {
         self.unit = unit
     }
 
+    /// The same rectangle, without its unit.
+    public var boundingBox: BoundingBox { BoundingBox(x: x, y: y, width: width, height: height) }
+
     public func union(_ other: PageBox) -> PageBox {
         let left = min(x, other.x), top = min(y, other.y)
         return PageBox(x: left, y: top, width: max(x + width, other.x + other.width) - left,

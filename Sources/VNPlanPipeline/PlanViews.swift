@@ -17,9 +17,8 @@ public enum PlanViews {
         case noOriginal
         /// The original is not the document the plan was made from.
         case otherOriginal(file: String)
-        /// A DOCX or a text has no pages; a scan's rows are boxed in the pixels of the page
-        /// as OCR straightened it, which the view does not redo.
-        case notFromPages(SourceFormat, ocr: Bool)
+        /// A DOCX or a text has no pages.
+        case notFromPages(SourceFormat)
 
         public var description: String {
             switch self {
@@ -27,9 +26,8 @@ public enum PlanViews {
                 "the original document is not at hand (give it with --original, or keep the plan in its repository)"
             case .otherOriginal(let file):
                 "\(file) is not the document this plan was made from (its SHA-256 differs)"
-            case .notFromPages(let format, let ocr):
-                ocr ? "its rows were read by OCR; pictures of them are cut from PDFs with a text layer only"
-                    : "a \(format.rawValue) has no pages to cut rows from"
+            case .notFromPages(let format):
+                "a \(format.rawValue) has no pages to cut rows from"
             }
         }
     }
@@ -49,26 +47,35 @@ public enum PlanViews {
         }
     }
 
-    /// Each task's row cut from its page, by task path.
+    /// Each task's row cut from its page, by task path: from the PDF's rendering where the row
+    /// was read from the text layer (boxes in points), from the page as OCR prepared it where
+    /// it was read from a scan (boxes in its pixels).
     static func rowPictures(of plan: Plan, original: InputFile?) throws(PipelineError) -> ([String: Data], MissingPictures?) {
-        guard plan.source.format == .pdf, !plan.source.ocr else {
-            return ([:], .notFromPages(plan.source.format, ocr: plan.source.ocr))
-        }
+        guard [.pdf, .image].contains(plan.source.format) else { return ([:], .notFromPages(plan.source.format)) }
         guard let original else { return ([:], .noOriginal) }
         guard original.sha256 == plan.source.sha256 else { return ([:], .otherOriginal(file: original.name)) }
-        var regions: [String: PageRegion] = [:]
+        var regions: [PageBox.Unit: [String: PageRegion]] = [:]
         for task in plan.tasks {
-            guard let page = task.source.page, let box = task.source.box, box.unit == .pt else { continue }
-            func points(_ box: PageBox) -> BoundingBox { BoundingBox(x: box.x, y: box.y, width: box.width, height: box.height) }
+            guard let page = task.source.page, let box = task.source.box else { continue }
             // The row and the cells merged over it that its fields were read from (the task
-            // above its activities).
-            let cells = (task.source.cells ?? [:]).values.filter { $0.unit == .pt }.map(points)
-            let area = cells.reduce(points(box)) { $0.union($1) }
-            regions[task.path] = PageRegion(page: page, box: points(box), area: area)
+            // above its activities), in the row's own unit.
+            let cells = (task.source.cells ?? [:]).values.filter { $0.unit == box.unit }.map(\.boundingBox)
+            let area = cells.reduce(box.boundingBox) { $0.union($1) }
+            regions[box.unit, default: [:]][task.path] = PageRegion(page: page, box: box.boundingBox, area: area)
         }
-        let pictures: [PageRegion: Data]
-        do { pictures = try PDFReader().pictures(of: Array(regions.values), in: original) }
-        catch { throw PipelineError(file: original.name, stage: .read, reason: error.description) }
-        return (regions.compactMapValues { pictures[$0] }, nil)
+        var pictures: [String: Data] = [:]
+        do {
+            if let fromText = regions[.pt] {
+                let cut = try PDFReader().pictures(of: Array(fromText.values), in: original)
+                pictures.merge(fromText.compactMapValues { cut[$0] }) { first, _ in first }
+            }
+            if let fromScan = regions[.px] {
+                let cut = try ScanPictures.pictures(of: Array(fromScan.values), in: original, format: plan.source.format)
+                pictures.merge(fromScan.compactMapValues { cut[$0] }) { first, _ in first }
+            }
+        } catch {
+            throw PipelineError(file: original.name, stage: .read, reason: error.description)
+        }
+        return (pictures, nil)
     }
 }

@@ -16,10 +16,10 @@ struct Show: ParsableCommand {
             input. The view has the letterhead's fields, the warnings, the legal basis, each \
             section as a heading over the table of its tasks (lead, support, deadline, outputs) \
             and the indicators. The HTML page needs nothing from the network and prints on A4 \
-            landscape; when the original PDF is at hand (FILE itself, --original, or the \
-            repository's sources/ for a plan kept in one), each task shows the picture of its \
-            row cut from its page, its box outlined, so that it can be checked against the page \
-            at a glance.
+            landscape; when the original PDF or scan is at hand (FILE itself, --original, or \
+            the repository's sources/ for a plan kept in one), each task shows the picture of \
+            its row cut from its page, its box outlined, so that it can be checked against the \
+            page at a glance (a scan's page as OCR read it: turned upright and straightened).
             """)
 
     @Argument(help: ArgumentHelp("A plan (JSON) or a document: DOCX, PDF, image or text; \"-\" for standard input.",

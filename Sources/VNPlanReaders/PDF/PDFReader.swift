@@ -142,7 +142,7 @@ public struct PDFReader: PageGeometryReader {
     }
 
     /// The page at `index` rendered on white at `dpi`, as a grey image for OCR.
-    private static func renderedForOCR(_ index: Int, of document: OpaquePointer, dpi: Int,
+    static func renderedForOCR(_ index: Int, of document: OpaquePointer, dpi: Int,
                                        file: String) throws(ReaderError) -> DecodedPage {
         guard let page = poppler_document_get_page(document, Int32(index)) else {
             throw .damagedPDF(file: file, reason: "page \(index + 1) cannot be opened")

@@ -1,0 +1,83 @@
+import CPoppler
+import CTesseract
+import Foundation
+import VNPlanModel
+
+/// Rows cut from scanned pages as OCR read them. A scan's boxes are in the pixels of the page
+/// after it was turned upright, straightened and brought to reading resolution, so each page
+/// is prepared again the same way (the preparation is deterministic, and needs no OCR) before
+/// its regions are cut, outlined in red and scaled to `dpi`.
+public enum ScanPictures {
+    /// PNG bytes of each region (its box and area in prepared-page pixels) of the scan
+    /// `input`: an image file, or a PDF whose pages OCR read. Each page is decoded and
+    /// prepared once, and only the pages that hold regions.
+    public static func pictures(of regions: [PageRegion], in input: InputFile, format: SourceFormat,
+                                recognizer: TextRecognizer = TextRecognizer(),
+                                dpi: Int = 110) throws(ReaderError) -> [PageRegion: Data] {
+        let byPage = Dictionary(grouping: Set(regions), by: \.page)
+        guard let lastPage = byPage.keys.max() else { return [:] }
+        var pictures: [PageRegion: Data] = [:]
+        func cut(_ page: DecodedPage) {
+            guard let wanted = byPage[page.number],
+                  let prepared = PagePreparation.prepare(page.image, declared: page.declaredResolution,
+                                                         assumed: recognizer.dpi) else { return }
+            for region in wanted {
+                if let picture = picture(of: region, on: prepared, dpi: dpi) { pictures[region] = picture }
+            }
+        }
+        switch format {
+        case .pdf:
+            let document = try PDFReader.open(input)
+            defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+            for number in byPage.keys.sorted() where number >= 1 && number <= PDFReader.pageCount(of: document) {
+                cut(try PDFReader.renderedForOCR(number - 1, of: document, dpi: recognizer.dpi, file: input.name))
+            }
+        case .image:
+            var pages = try ImagePages(input)
+            while let page = try pages.next() {
+                cut(page)
+                if page.number >= lastPage { break }
+            }
+        case .docx, .text:
+            return [:]
+        }
+        return pictures
+    }
+
+    /// The region's area (and a margin of 4 pt) cut from the prepared page, its box outlined.
+    private static func picture(of region: PageRegion, on page: PreparedPage, dpi: Int) -> Data? {
+        let grey = page.grey
+        let margin = Double(page.resolution) * 4 / 72
+        // A box read from a plan file may be anything: clamped to the page in floating point
+        // before any integer is made.
+        func pixel(_ value: Double, _ limit: Int) -> Int {
+            value.isFinite ? Int(min(max(value, 0), Double(limit)).rounded()) : 0
+        }
+        let left = pixel(region.area.x - margin, grey.width), right = pixel(region.area.maxX + margin, grey.width)
+        let top = pixel(region.area.y - margin, grey.height), bottom = pixel(region.area.maxY + margin, grey.height)
+        guard right > left, bottom > top,
+              let clip = boxCreate(Int32(left), Int32(top), Int32(right - left), Int32(bottom - top)) else { return nil }
+        var owned: UnsafeMutablePointer<BOX>? = clip
+        defer { boxDestroy(&owned) }
+        guard let cropped = LeptonicaImage(pixClipRectangle(grey.pix, clip, nil)),
+              let colour = LeptonicaImage(pixConvertTo32(cropped.pix)) else { return nil }
+        let line = max(2, page.resolution / 120)
+        let outline = (x: pixel(region.box.x, grey.width) - left, y: pixel(region.box.y, grey.height) - top,
+                       width: pixel(region.box.maxX, grey.width) - pixel(region.box.x, grey.width),
+                       height: pixel(region.box.maxY, grey.height) - pixel(region.box.y, grey.height))
+        if outline.width > 0, outline.height > 0,
+           let box = boxCreate(Int32(outline.x), Int32(outline.y), Int32(outline.width), Int32(outline.height)) {
+            var drawn: UnsafeMutablePointer<BOX>? = box
+            pixRenderBoxArb(colour.pix, box, Int32(line), 217, 26, 26)
+            boxDestroy(&drawn)
+        }
+        let factor = Float(min(max(dpi, 20), 300)) / Float(max(page.resolution, 1))
+        guard let scaled = LeptonicaImage(factor < 1 ? pixScaleSmooth(colour.pix, factor, factor) : pixScale(colour.pix, factor, factor))
+        else { return nil }
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard pixWriteMemPng(&bytes, &size, scaled.pix, 0) == 0, let bytes else { return nil }
+        defer { free(bytes) }
+        return Data(bytes: bytes, count: size)
+    }
+}
