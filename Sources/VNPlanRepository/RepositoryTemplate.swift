@@ -231,20 +231,7 @@ extension PlanRepository {
     }
 
     private func runGit(_ arguments: [String]) throws(RepositoryError) -> (status: Int32, standardOutput: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = root
-        let errors = Pipe(), output = Pipe()
-        process.standardError = errors
-        process.standardOutput = output
-        do { try process.run() } catch {
-            throw .cannotWrite(path: root.path, reason: "git cannot be started (\(error.localizedDescription)); install git")
-        }
-        // git's output here is a line or two: reading one pipe to its end cannot block the other.
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, printed, message)
+        let output = try Git(root: root).run(arguments)
+        return (output.status, String(decoding: output.standardOutput, as: UTF8.self), output.errors)
     }
 }

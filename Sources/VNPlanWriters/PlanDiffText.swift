@@ -13,6 +13,16 @@ public enum PlanDiffText {
         }
     }
 
+    /// The comparisons of several plans one after the other; JSON gives one array of them.
+    public static func render(_ diffs: [(diff: PlanDiff, old: String, new: String)], as format: Format) -> String {
+        let parts = diffs.map { render($0.diff, old: $0.old, new: $0.new, as: format) }
+        switch format {
+        case .json: return "[\n" + parts.map { $0.trimmingCharacters(in: .newlines) }.joined(separator: ",\n") + "\n]\n"
+        case .md: return parts.joined(separator: "\n")
+        case .text: return parts.joined()
+        }
+    }
+
     private static func summary(_ diff: PlanDiff) -> String {
         "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed, \(diff.unchanged) unchanged"
     }

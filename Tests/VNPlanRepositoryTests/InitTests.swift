@@ -180,3 +180,48 @@ import VNPlanModel
                 + "vnplan-${{ runner.os }}-${{ steps.version.outputs.commit }} steps.cache.outputs.cache-hit != 'true'\n")
     }
 }
+
+/// `vnplan diff --repo`: the plans of two git revisions, every differing plan file compared.
+@Suite struct RevisionDiffTests {
+    @Test func comparesThePlansOfTwoRevisions() throws {
+        let repository = PlanRepository(root: try Fixtures.temporaryFolder("revisions"))
+        try repository.initialize()
+        let store = PlanStore(repository: repository)
+        let kept = Fixtures.plan(), dropped = Fixtures.plan(number: "7/KH-UBND", seed: 2)
+        for plan in [kept, dropped] { try store.store(plan, original: nil, originalExtension: "docx") }
+        #expect(try InitTests.run(["git", "add", "-A"], in: repository.root).status == 0)
+        #expect(try InitTests.commit("năm 2025", in: repository.root).status == 0)
+
+        var changed = kept
+        changed.tasks[1].lead = ["Phòng Tư pháp"]
+        changed.tasks.removeLast()
+        try store.store(changed, original: nil, originalExtension: "docx")
+        try FileManager.default.removeItem(at: repository.url(of: dropped.repositoryPath))
+        let added = Fixtures.plan(number: "9/KH-UBND", seed: 3)
+        try store.store(added, original: nil, originalExtension: "docx")
+
+        let root = repository.root.path
+        // The working tree against the commit: the changed plan, the removed one, the new one (not yet in git).
+        let onDisk = try CommandLineTests.run(["diff", "--repo", root, "HEAD", "--format", "json"])
+        #expect(onDisk.status == 1, "\(onDisk.errors)")
+        let reports = try #require(try JSONSerialization.jsonObject(with: onDisk.output) as? [[String: Any]])
+        let byNew = Dictionary(uniqueKeysWithValues: reports.map { ($0["new"] as? String ?? "", $0) })
+        #expect(reports.count == 3)
+        #expect(byNew["/dev/null"]?["removed"] as? [String] == dropped.tasks.map(\.path))
+        #expect(byNew[added.repositoryPath]?["added"] as? [String] == added.tasks.map(\.path))
+        #expect(byNew[added.repositoryPath]?["old"] as? String == "/dev/null")
+        let edited = try #require(byNew[kept.repositoryPath])
+        #expect(edited["removed"] as? [String] == [kept.tasks.last!.path])
+        #expect((edited["changed"] as? [[String: Any]])?.map { $0["path"] as? String } == [kept.tasks[1].path])
+
+        #expect(try InitTests.run(["git", "add", "-A"], in: repository.root).status == 0)
+        #expect(try InitTests.commit("năm 2026", in: repository.root).status == 0)
+        let committed = try CommandLineTests.run(["diff", "--repo", root, "HEAD~1", "HEAD"])
+        #expect(committed.status == 1)
+        #expect(committed.text.contains("+++ HEAD:\(kept.repositoryPath)"))
+        #expect(try CommandLineTests.run(["diff", "--repo", root, "HEAD"]).status == 0)
+        #expect(try CommandLineTests.run(["diff", "--repo", root, "HEAD", "HEAD"]).text.isEmpty)
+        let unknown = try CommandLineTests.run(["diff", "--repo", root, "no-such-revision"])
+        #expect(unknown.status == 2 && unknown.errors.contains("no-such-revision"))
+    }
+}
