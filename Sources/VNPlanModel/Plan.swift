@@ -79,10 +79,28 @@ public struct DocumentInfo: Sendable, Codable, Equatable {
     public var signer: Signer?
     /// The plan a decision adopts, when the document is a Quyết định ban hành Kế hoạch.
     public var adopts: AdoptedDocument?
+    /// Fields OCR read below confidence: kept as read, but the plan is not named or filed by
+    /// them (an OCR misreading never becomes a folder of the repository). Nil when none.
+    public var unsure: [IdentityField]?
+
+    /// The letterhead fields a plan is named and filed by.
+    public enum IdentityField: String, Sendable, Codable, CaseIterable {
+        case issuer, number, date
+    }
+
+    /// The field's value when it can name the plan: read, and not read unsurely.
+    public func confident(_ field: IdentityField) -> String? {
+        guard unsure?.contains(field) != true else { return nil }
+        return switch field {
+        case .issuer: issuer
+        case .number: number
+        case .date: date
+        }
+    }
 
     public init(issuer: String? = nil, type: String? = nil, number: String? = nil,
                 date: String? = nil, place: String? = nil, title: String? = nil,
-                signer: Signer? = nil, adopts: AdoptedDocument? = nil) {
+                signer: Signer? = nil, adopts: AdoptedDocument? = nil, unsure: [IdentityField]? = nil) {
         self.issuer = issuer
         self.type = type
         self.number = number
@@ -91,6 +109,7 @@ public struct DocumentInfo: Sendable, Codable, Equatable {
         self.title = title
         self.signer = signer
         self.adopts = adopts
+        self.unsure = unsure
     }
 }
 

@@ -1,7 +1,9 @@
 extension Plan {
-    /// A stable id: issuer slug + number + date when the document names them, else the source hash.
+    /// A stable id: issuer slug + number + date when the document names them (and OCR read
+    /// them surely), else the source hash.
     public static func identifier(for document: DocumentInfo, sha256: String) -> String {
-        guard let issuer = document.issuer, let number = document.number, let date = document.date,
+        guard let issuer = document.confident(.issuer), let number = document.confident(.number),
+              let date = document.confident(.date),
               !issuer.slug.isEmpty, !number.slug.isEmpty
         else { return "sha256-" + sha256.prefix(16) }
         return [issuer.slug, number.slug, date].joined(separator: "-")
@@ -15,15 +17,16 @@ extension Plan {
     public var documentKey: String? {
         let key = Self.identifier(for: document, sha256: source.sha256)
         if !key.hasPrefix("sha256-") { return key }
-        guard let issuer = document.issuer?.slug, !issuer.isEmpty,
+        guard let issuer = document.confident(.issuer)?.slug, !issuer.isEmpty,
               let title = document.title?.slug, !title.isEmpty else { return nil }
-        return [issuer, document.type?.slug ?? "", document.date ?? "", title, "\(tasks.count)-tasks"].joined(separator: "/")
+        return [issuer, document.type?.slug ?? "", document.confident(.date) ?? "", title, "\(tasks.count)-tasks"]
+            .joined(separator: "/")
     }
 
     /// Folder of the plan inside a repository: `plans/<issuer-slug>/<year>/`.
     public var repositoryFolder: String {
-        let issuer = document.issuer.map(\.slug).flatMap { $0.isEmpty ? nil : $0 } ?? "unknown-issuer"
-        let year = document.date.map { String($0.prefix(4)) } ?? "undated"
+        let issuer = document.confident(.issuer).map(\.slug).flatMap { $0.isEmpty ? nil : $0 } ?? "unknown-issuer"
+        let year = document.confident(.date).map { String($0.prefix(4)) } ?? "undated"
         return "plans/\(StoredName.shortened(issuer))/\(year)"
     }
 

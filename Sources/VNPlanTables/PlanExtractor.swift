@@ -205,6 +205,12 @@ public struct PlanExtractor: Sendable {
     private static func metadataWarnings(_ info: DocumentInfo) -> [String] {
         var warnings: [String] = []
         if info.issuer == nil { warnings.append("The issuing body was not found in the letterhead.") }
+        if let unsure = info.unsure, !unsure.isEmpty {
+            let fields = unsure.map(\.rawValue).joined(separator: ", ")
+            warnings.append("OCR read the letterhead's \(fields) below \(Int(DocumentMetadata.leastIdentityConfidence * 100))% "
+                            + "confidence: the plan keeps what was read, but is named by its source hash and filed "
+                            + "without it (plans/unknown-issuer or undated) until a person checks the letterhead.")
+        }
         if info.number == nil { warnings.append("The document number is blank or missing (a draft?).") }
         if info.date == nil { warnings.append("The document date is blank or missing (a draft?).") }
         return warnings

@@ -74,3 +74,25 @@ import VNPlanModel
         #expect(issues.map(\.problem) == ["is not valid JSON at line 2, column 512: nested deeper than 512 levels; a plan is not"])
     }
 }
+
+/// A plan whose letterhead OCR read unsurely lies where its confident fields put it.
+@Suite struct UnsureLetterheadTests {
+    @Test func anUnsureIssuerFilesThePlanUnderUnknownIssuer() throws {
+        var plan = Fixtures.plan()
+        plan.document.unsure = [.issuer]
+        plan.id = Plan.identifier(for: plan.document, sha256: plan.source.sha256)
+        #expect(plan.id.hasPrefix("sha256-"))
+        #expect(plan.repositoryPath.hasPrefix("plans/unknown-issuer/2025/"))
+        let data = try CanonicalJSON.encode(plan)
+        #expect(PlanValidator().validate(data, file: "x.json", repositoryPath: plan.repositoryPath) == [])
+        // Under the issuer's own folder it lies where its id does not place it.
+        let misplaced = "plans/ubnd-phuong-cam-thanh/2025/\(plan.id).json"
+        #expect(!PlanValidator().validate(data, file: "x.json", repositoryPath: misplaced).isEmpty)
+        // Only identity fields can be unsure.
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"unsure\""))
+        let badField = Data(text.replacingOccurrences(of: "\"unsure\": [\n      \"issuer\"", with: "\"unsure\": [\n      \"title\"").utf8)
+        #expect(badField != data)
+        #expect(PlanValidator().validate(badField, file: "x.json", repositoryPath: nil).contains { $0.path.hasPrefix("$.document.unsure") })
+    }
+}

@@ -34,6 +34,31 @@ import VNPlanModel
         #expect(document.signer == Signer(title: "KT.CHỦ TỊCH PHÓ CHỦ TỊCH", name: "Nguyễn Thị Lan"))
     }
 
+    /// A scan whose letterhead OCR read unsurely (a seal over it): what was read stays in the
+    /// plan, but names no folder; a surely read number and date still stand.
+    @Test func letterheadReadUnsurelyNamesNoFolder() {
+        func cell(_ text: String, column: Int, confidence: Double) -> TableCell {
+            TableCell(text: text, column: column, provenance: Provenance(page: 1, ocrConfidence: confidence))
+        }
+        let scanned = Block.table(Table(rows: [
+            TableRow(cells: [cell("Ñ›) 7 Ý CHÍNH PHỦ ?HÙNG", column: 0, confidence: 0.31),
+                             cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", column: 1, confidence: 0.93)]),
+            TableRow(cells: [cell("Số: 19/NQ-CP", column: 0, confidence: 0.9),
+                             cell("Hà Nội, ngày 12 tháng 5 năm 2026", column: 1, confidence: 0.95)]),
+        ]))
+        let unsure = plan([scanned, paragraph("KẾ HOẠCH"), paragraph("Chuyển đổi số năm 2026")])
+        #expect(unsure.document.issuer == "Ñ›) 7 Ý CHÍNH PHỦ ?HÙNG")
+        #expect(unsure.document.unsure == [.issuer])
+        #expect(unsure.document.number == "19/NQ-CP" && unsure.document.date == "2026-05-12")
+        #expect(unsure.id == "sha256-" + String(repeating: "0", count: 16))
+        #expect(unsure.repositoryFolder == "plans/unknown-issuer/2026")
+        #expect(unsure.warnings.contains { $0.hasPrefix("OCR read the letterhead's issuer below 70% confidence") })
+
+        let sure = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Chuyển đổi số năm 2026")])
+        #expect(sure.document.unsure == nil)
+        #expect(sure.repositoryFolder == "plans/uy-ban-nhan-dan-thanh-pho-ha-noi/2026")
+    }
+
     /// Its parts are its headings; its numbered sentences are items, and no task is invented.
     @Test func prosePlanGivesItsSectionsAndNoTask() {
         let result = plan([letterhead, paragraph("KẾ HOẠCH"), paragraph("Tổ chức hội thảo chuyên môn"),

@@ -10,6 +10,9 @@ struct DocumentLines {
         var block: Int
         /// Grid column, for lines from a layout table.
         var column: Int?
+        /// The least confidence of OCR in the words of the paragraph or cell the line is
+        /// from; nil for text that OCR did not read.
+        var confidence: Double? = nil
     }
 
     var lines: [Line] = []
@@ -18,12 +21,12 @@ struct DocumentLines {
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
-                append(paragraph.labeledText, block: index, column: nil)
+                append(paragraph.labeledText, block: index, column: nil, confidence: paragraph.provenance.ocrConfidence)
             case .table(let table) where !skipped.contains(index):
                 for column in 0..<table.columnCount {
                     for row in table.rows {
                         for cell in row.cells where cell.column == column {
-                            append(cell.text, block: index, column: column)
+                            append(cell.text, block: index, column: column, confidence: cell.provenance.ocrConfidence)
                         }
                     }
                 }
@@ -33,10 +36,10 @@ struct DocumentLines {
         }
     }
 
-    private mutating func append(_ text: String, block: Int, column: Int?) {
+    private mutating func append(_ text: String, block: Int, column: Int?, confidence: Double?) {
         for line in CellText.clean(text).split(separator: "\n") {
             for piece in LetterheadColumns.split(line) {
-                lines.append(Line(text: String(piece), block: block, column: column))
+                lines.append(Line(text: String(piece), block: block, column: column, confidence: confidence))
             }
         }
     }

@@ -13,16 +13,25 @@ struct DocumentMetadata {
         typeLineIndex = texts.prefix(80).firstIndex { Self.typeName(ofHeading: $0) != nil }
         info.type = typeLineIndex.flatMap { Self.typeName(ofHeading: texts[$0]) }
 
-        let letterhead = texts.prefix(typeLineIndex ?? min(texts.count, 12))
-        info.issuer = Self.issuer(in: Array(letterhead)) ?? Self.attachingIssuer(in: texts)
-        if let numberLine = letterhead.first(where: { $0.hasPrefix("Số") }) {
-            info.number = Self.documentNumber(in: numberLine)
+        let letterhead = Array(lines.prefix(typeLineIndex ?? min(texts.count, 12)))
+        var unsure: [DocumentInfo.IdentityField] = []
+        if let issuerLines = Self.issuerLines(in: letterhead) {
+            info.issuer = issuerLines.map(\.text).joined(separator: " ")
+            if Self.readUnsurely(issuerLines) { unsure.append(.issuer) }
+        } else {
+            info.issuer = Self.attachingIssuer(in: texts)
         }
-        if let dateLine = letterhead.first(where: { VietnameseDate.placeAndDate(in: $0) != nil }),
-           let (place, date) = VietnameseDate.placeAndDate(in: dateLine) {
+        if let numberLine = letterhead.first(where: { $0.text.hasPrefix("Số") }) {
+            info.number = Self.documentNumber(in: numberLine.text)
+            if info.number != nil, Self.readUnsurely([numberLine]) { unsure.append(.number) }
+        }
+        if let dateLine = letterhead.first(where: { VietnameseDate.placeAndDate(in: $0.text) != nil }),
+           let (place, date) = VietnameseDate.placeAndDate(in: dateLine.text) {
             info.place = place
             info.date = date
+            if date != nil, Self.readUnsurely([dateLine]) { unsure.append(.date) }
         }
+        info.unsure = unsure.isEmpty ? nil : unsure
         if let typeLineIndex {
             info.title = Self.title(after: typeLineIndex, in: texts)
             if info.type == DocumentWords.decision, let adopted = Self.adoptedPlan(after: typeLineIndex, in: texts) {
@@ -41,14 +50,23 @@ struct DocumentMetadata {
     }
 
     /// National motto, separators and the number/date lines are not the issuer.
-    private static func issuer(in letterhead: [String]) -> String? {
-        let names = letterhead.prefix { !$0.hasPrefix("Số") }.filter { line in
-            let folded = HeaderText.fold(line)
-            return isUppercase(line)
+    private static func issuerLines(in letterhead: [DocumentLines.Line]) -> [DocumentLines.Line]? {
+        let names = letterhead.prefix { !$0.text.hasPrefix("Số") }.filter { line in
+            let folded = HeaderText.fold(line.text)
+            return isUppercase(line.text)
                 && !DocumentWords.motto.contains(where: folded.contains)
-                && SectionLabel.leading(line) == nil && !line.contains("|")
+                && SectionLabel.leading(line.text) == nil && !line.text.contains("|")
         }
-        return names.isEmpty ? nil : names.joined(separator: " ")
+        return names.isEmpty ? nil : names
+    }
+
+    /// Below this confidence of OCR in a letterhead word, the field it is part of does not
+    /// name the plan: a clean scan's letterhead reads at 0.85 and more, a misread one
+    /// (a seal over the words, a signature stamp) at 0.3 to 0.65.
+    static let leastIdentityConfidence = 0.7
+
+    private static func readUnsurely(_ lines: [DocumentLines.Line]) -> Bool {
+        lines.contains { ($0.confidence ?? 1) < leastIdentityConfidence }
     }
 
     /// A letterhead the extraction lost: the appendix names the body that issued the plan,
