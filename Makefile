@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 APT_PACKAGES = git pkg-config libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libtesseract-dev libleptonica-dev \
-               tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils chromium libxlsxwriter-dev git-lfs
+               tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils chromium libxlsxwriter-dev git-lfs jq
 OUT ?= out
 
 .PHONY: demo test build release deps bench-deps samples benchmark fuzz clean

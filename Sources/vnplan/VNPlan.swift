@@ -42,9 +42,14 @@ struct VNPlan: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(text: (fullMessage(for: error) + "\n"))
-            Foundation.exit(2)
+            let code = exitCode(for: error)
+            // Help, --version and a bare exit status are ArgumentParser's to print; every other
+            // failure is in vnplan's style, "error: FILE: what is wrong" (a usage error with
+            // the usage line under it).
+            guard !(error is ExitCode), code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(text: "error: " + (message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) + "\n")
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 

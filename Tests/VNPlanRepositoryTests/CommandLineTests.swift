@@ -75,7 +75,7 @@ import VNPlanRepository
         #expect(side(16) == 827 && side(20) == 500)
         let docx = try Self.run(["inspect", Self.samples.appendingPathComponent("kh-xa-hoa-binh-2026.docx").path, "--draw", folder.path])
         #expect(docx.status == 1)
-        #expect(docx.errors == "Error: kh-xa-hoa-binh-2026.docx: --draw shows the pages of a PDF or a scan; this file has none\n")
+        #expect(docx.errors == "error: kh-xa-hoa-binh-2026.docx: --draw shows the pages of a PDF or a scan; this file has none\n")
     }
 
     /// The python3 a person would run: the first on PATH.
