@@ -61,11 +61,16 @@ public enum PlanMarkdown {
 
     /// Markdown's own marks in the document's words stay words.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>#".contains(character) { out.append("\\") }
-            out.append(character)
+        // The marks are ASCII: most texts have none and are returned as they are, the others
+        // are walked by scalar (walking by Character costs grapheme breaking on every letter).
+        guard text.utf8.contains(where: markBytes.contains) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, markBytes.contains(UInt8(scalar.value)) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
+
+    private static let markBytes = Set("\\`*_[]<>#".utf8)
 }
