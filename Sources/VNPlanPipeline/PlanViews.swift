@@ -6,6 +6,11 @@ import VNPlanWriters
 /// The formats a plan is shown in for a person.
 public enum ViewFormat: String, Sendable, CaseIterable {
     case md, html
+
+    /// The format asked for, else the one the output file's extension names, else Markdown.
+    public init(asked: ViewFormat?, output: String?) {
+        self = asked ?? output.flatMap { ViewFormat(rawValue: ($0 as NSString).pathExtension.lowercased()) } ?? .md
+    }
 }
 
 /// A plan made readable: the writer of the format, fed with the pictures of the tasks' rows

@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
         do { overview = try index.overview(asOf: asOf, soonDays: soon, lanes: lanes) }
         catch { throw CommandFailure(error.description) }
         let report = RepositoryReport(overview)
-        let format = to ?? outputOptions.output.flatMap { ViewFormat(rawValue: ($0 as NSString).pathExtension.lowercased()) } ?? .md
+        let format = ViewFormat(asked: to, output: outputOptions.output)
         let output = try outputOptions.open()
         try output.write(Data((format == .html ? report.html : report.markdown).utf8))
         try output.commit()

@@ -41,7 +41,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let input = try DocumentArgument.read(file, command: "show")
         let (plan, document) = try PlanArgument.read(input, pipelineOptions: pipelineOptions)
-        let format = to ?? output.flatMap { ViewFormat(rawValue: ($0 as NSString).pathExtension.lowercased()) } ?? .md
+        let format = ViewFormat(asked: to, output: output)
         let originalFile = try original.map { try DocumentArgument.read($0, command: "show") } ?? document ?? heldOriginal(of: plan)
         let view: PlanViews.View
         do { view = try PlanViews.render(plan, as: format, original: originalFile) }

@@ -47,28 +47,19 @@ public enum ScanPictures {
     /// The region's area (and a margin of 4 pt) cut from the prepared page, its box outlined.
     private static func picture(of region: PageRegion, on page: PreparedPage, dpi: Int) -> Data? {
         let grey = page.grey
-        let margin = Double(page.resolution) * 4 / 72
-        // A box read from a plan file may be anything: clamped to the page in floating point
-        // before any integer is made.
-        func pixel(_ value: Double, _ limit: Int) -> Int {
-            value.isFinite ? Int(min(max(value, 0), Double(limit)).rounded()) : 0
-        }
-        let left = pixel(region.area.x - margin, grey.width), right = pixel(region.area.maxX + margin, grey.width)
-        let top = pixel(region.area.y - margin, grey.height), bottom = pixel(region.area.maxY + margin, grey.height)
-        guard right > left, bottom > top,
-              let clip = boxCreate(Int32(left), Int32(top), Int32(right - left), Int32(bottom - top)) else { return nil }
+        // The row's area and a margin of 4 pt, in the prepared page's pixels.
+        guard let cut = PageRegion.pixels(of: region.area, scale: 1, margin: Double(page.resolution) * 4 / 72,
+                                          width: grey.width, height: grey.height),
+              let clip = boxCreate(Int32(cut.left), Int32(cut.top), Int32(cut.width), Int32(cut.height)) else { return nil }
         var owned: UnsafeMutablePointer<BOX>? = clip
         defer { boxDestroy(&owned) }
         guard let cropped = LeptonicaImage(pixClipRectangle(grey.pix, clip, nil)),
               let colour = LeptonicaImage(pixConvertTo32(cropped.pix)) else { return nil }
-        let line = max(2, page.resolution / 120)
-        let outline = (x: pixel(region.box.x, grey.width) - left, y: pixel(region.box.y, grey.height) - top,
-                       width: pixel(region.box.maxX, grey.width) - pixel(region.box.x, grey.width),
-                       height: pixel(region.box.maxY, grey.height) - pixel(region.box.y, grey.height))
-        if outline.width > 0, outline.height > 0,
-           let box = boxCreate(Int32(outline.x), Int32(outline.y), Int32(outline.width), Int32(outline.height)) {
+        if let outline = PageRegion.pixels(of: region.box, scale: 1, width: grey.width, height: grey.height),
+           let box = boxCreate(Int32(outline.left - cut.left), Int32(outline.top - cut.top),
+                               Int32(outline.width), Int32(outline.height)) {
             var drawn: UnsafeMutablePointer<BOX>? = box
-            pixRenderBoxArb(colour.pix, box, Int32(line), 217, 26, 26)
+            pixRenderBoxArb(colour.pix, box, Int32(max(2, page.resolution / 120)), 217, 26, 26)
             boxDestroy(&drawn)
         }
         let factor = Float(min(max(dpi, 20), 300)) / Float(max(page.resolution, 1))

@@ -122,6 +122,26 @@ public struct PageRegion: Sendable, Hashable {
         self.box = box
         self.area = area.map { $0.union(box) } ?? box
     }
+
+    /// Pixel edges of a rectangle in a picture.
+    struct PixelRect {
+        var left: Int, top: Int, right: Int, bottom: Int
+        var width: Int { right - left }
+        var height: Int { bottom - top }
+    }
+
+    /// Where `rectangle` (in page units, widened by `margin` of them) lies in a picture of
+    /// `width` × `height` pixels at `scale` pixels a unit. A box read from a plan file may be
+    /// anything: it is clamped to the picture in floating point before any integer is made.
+    /// Nil when nothing of it is left.
+    static func pixels(of rectangle: BoundingBox, scale: Double, margin: Double = 0, width: Int, height: Int) -> PixelRect? {
+        func pixel(_ value: Double, _ limit: Int) -> Int {
+            value.isFinite ? Int(min(max(value * scale, 0), Double(limit)).rounded()) : 0
+        }
+        let rect = PixelRect(left: pixel(rectangle.x - margin, width), top: pixel(rectangle.y - margin, height),
+                             right: pixel(rectangle.maxX + margin, width), bottom: pixel(rectangle.maxY + margin, height))
+        return rect.width > 0 && rect.height > 0 ? rect : nil
+    }
 }
 
 extension PDFReader {
@@ -140,16 +160,10 @@ extension PDFReader {
             guard let (surface, width, height) = Self.renderedPage(page, scale: scale, printing: false) else { continue }
             defer { cairo_surface_destroy(surface) }
             for region in byPage[number, default: []] {
-                // A box read from a plan file may be anything: clamped to the page in floating
-                // point before any integer is made.
-                let margin = 4.0
-                func pixel(_ value: Double, _ limit: Int) -> Int {
-                    value.isFinite ? Int(min(max(value * scale, 0), Double(limit)).rounded()) : 0
-                }
-                let left = pixel(region.area.x - margin, width), right = pixel(region.area.maxX + margin, width)
-                let top = pixel(region.area.y - margin, height), bottom = pixel(region.area.maxY + margin, height)
-                guard right > left, bottom > top else { continue }
-                let picture = PageOverlay.png(width: right - left, height: bottom - top) { context in
+                guard let cut = PageRegion.pixels(of: region.area, scale: scale, margin: 4, width: width, height: height)
+                else { continue }
+                let (left, top) = (cut.left, cut.top)
+                let picture = PageOverlay.png(width: cut.width, height: cut.height) { context in
                     cairo_set_source_surface(context, surface, Double(-left), Double(-top))
                     cairo_paint(context)
                     cairo_translate(context, Double(-left), Double(-top))

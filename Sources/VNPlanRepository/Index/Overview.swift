@@ -71,9 +71,7 @@ extension PlanIndex {
             led AS (SELECT u.canonical, u.kind, u.id AS unit_id, s.id AS task_id, s.plan_id
                     FROM standing s JOIN assignments a ON a.task_id = s.id AND a.role = 'lead'
                     JOIN units u ON u.id = a.unit_id)
-            SELECT (SELECT w.name FROM units w JOIN assignments wa ON wa.unit_id = w.id
-                    WHERE w.canonical = led.canonical AND w.kind = led.kind AND wa.role = 'lead'
-                    GROUP BY w.id ORDER BY COUNT(*) DESC, length(w.name), w.name LIMIT 1) AS name,
+            SELECT \(TaskCount.wordingUsedMost(canonical: "led.canonical", kind: "led.kind", role: "lead")) AS name,
                    kind, COUNT(DISTINCT task_id) AS tasks, COUNT(DISTINCT plan_id) AS plans,
                    COUNT(DISTINCT unit_id) AS wordings,
                    COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM deadlines d WHERE d.task_id = led.task_id AND d.due < ?)
@@ -97,9 +95,7 @@ extension PlanIndex {
                     JOIN units u ON u.id = a.unit_id WHERE u.kind = 'unit'
                     GROUP BY u.canonical ORDER BY COUNT(DISTINCT s.id) DESC, u.canonical LIMIT ?)
             SELECT top.canonical,
-                   (SELECT w.name FROM units w JOIN assignments wa ON wa.unit_id = w.id
-                    WHERE w.canonical = top.canonical AND w.kind = 'unit' AND wa.role = 'lead'
-                    GROUP BY w.id ORDER BY COUNT(*) DESC, length(w.name), w.name LIMIT 1) AS unit,
+                   \(TaskCount.wordingUsedMost(canonical: "top.canonical", kind: "'unit'", role: "lead")) AS unit,
                    d.start, d.due, s.plan_id, s.path
             FROM top JOIN units u ON u.canonical = top.canonical AND u.kind = 'unit'
             JOIN assignments a ON a.unit_id = u.id AND a.role = 'lead'

@@ -46,10 +46,13 @@ struct PlanLoader {
             }
         }
         try db.execute(sql: "DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM assignments)")
-        try Self.markCopies(db)
+        // Which plan stands for a document changes only when plans do; statistics let the
+        // query planner start from the most selective filter.
+        if update.added + update.updated + update.removed > 0 {
+            try Self.markCopies(db)
+            try db.execute(sql: "ANALYZE")
+        }
         update.copies = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plans WHERE copy_of IS NOT NULL") ?? 0
-        // Statistics let the query planner start from the most selective filter.
-        if update.added + update.updated + update.removed > 0 { try db.execute(sql: "ANALYZE") }
         return update
     }
 

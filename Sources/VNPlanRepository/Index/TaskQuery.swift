@@ -117,12 +117,9 @@ public enum TaskCount: String, Sendable, CaseIterable {
         let matching = "SELECT t.id, t.plan_id FROM tasks t JOIN plans p ON p.id = t.plan_id \(filter)"
         switch self {
         case .lead, .support:
-            // A unit is shown in the wording its plans use most, shortest on a tie.
             return """
                 WITH matching AS (\(matching))
-                SELECT (SELECT w.name FROM units w JOIN assignments wa ON wa.unit_id = w.id
-                        WHERE w.canonical = u.canonical AND w.kind = u.kind AND wa.role = '\(rawValue)'
-                        GROUP BY w.id ORDER BY COUNT(*) DESC, length(w.name), w.name LIMIT 1) AS \(rawValue),
+                SELECT \(Self.wordingUsedMost(canonical: "u.canonical", kind: "u.kind", role: rawValue)) AS \(rawValue),
                        u.kind, COUNT(DISTINCT m.id) AS tasks, COUNT(DISTINCT m.plan_id) AS plans,
                        COUNT(DISTINCT u.id) AS wordings
                 FROM matching m
@@ -149,6 +146,19 @@ public enum TaskCount: String, Sendable, CaseIterable {
                 ORDER BY month
                 """
         }
+    }
+}
+
+extension TaskCount {
+    /// SQL for the wording of a unit (the units of one `canonical` key and `kind`, both SQL
+    /// expressions) that its plans use most in `role`, the shortest on a tie: how a unit is shown
+    /// wherever its wordings are counted as one.
+    static func wordingUsedMost(canonical: String, kind: String, role: String) -> String {
+        """
+        (SELECT w.name FROM units w JOIN assignments wa ON wa.unit_id = w.id
+         WHERE w.canonical = \(canonical) AND w.kind = \(kind) AND wa.role = '\(role)'
+         GROUP BY w.id ORDER BY COUNT(*) DESC, length(w.name), w.name LIMIT 1)
+        """
     }
 }
 
