@@ -13,7 +13,13 @@ Pages are rendered by pdftoppm (poppler-utils); noise comes from a generator see
 file's name, so the same PDFs give the same bytes.
 
 Usage: scripts/make-scans.py [PDF_DIR [OUT_DIR]]   (default: samples/ samples/scans/)
+       scripts/make-scans.py --out DIR [--angle DEGREES] [--variants V,V…] FILE.pdf…
+
+The second form scans any PDFs (benchmarks, scans of plans never seen): the variants are
+300dpi, 200dpi, rotated (turned by --angle, default 1.2), degraded and faded (300 dpi grey,
+toner faded to a third of its darkness, with noise and blur), all by default.
 """
+import argparse
 import glob
 import os
 import subprocess
@@ -59,27 +65,57 @@ def degraded(page, seed):
     return noisy.filter(ImageFilter.GaussianBlur(radius=1.2))
 
 
+def faded(page, seed):
+    """Toner running out: ink a third as dark, strokes broken by noise, a slight blur."""
+    rng = np.random.default_rng(seed)
+    grey = np.asarray(page, dtype=np.float32)
+    grey = 255 - (255 - grey) * 0.35 + rng.normal(0, 8, grey.shape)
+    faint = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8), mode="L")
+    return faint.filter(ImageFilter.GaussianBlur(radius=0.8))
+
+
 def save(pages, path, dpi, **options):
     pages[0].save(path, save_all=True, append_images=pages[1:], dpi=(dpi, dpi), **options)
 
 
+def scan(pdf, out_dir, name, variants, angle):
+    seed = zlib.crc32(name.encode())
+    at300 = render(pdf, 300)
+    made = {
+        "300dpi": lambda: save([black_and_white(p) for p in at300], os.path.join(out_dir, f"{name}.300dpi.tif"),
+                               300, compression="group4"),
+        "200dpi": lambda: save([black_and_white(p) for p in render(pdf, 200)],
+                               os.path.join(out_dir, f"{name}.200dpi.tif"), 200, compression="group4"),
+        "rotated": lambda: save([black_and_white(rotated(p, angle)) for p in at300],
+                                os.path.join(out_dir, f"{name}.rotated.tif"), 300, compression="group4"),
+        "degraded": lambda: save([degraded(p, seed + i) for i, p in enumerate(at300)],
+                                 os.path.join(out_dir, f"{name}.degraded.tif"), 300, compression="jpeg", quality=30),
+        "faded": lambda: save([faded(p, seed + i) for i, p in enumerate(at300)],
+                              os.path.join(out_dir, f"{name}.faded.tif"), 300, compression="tiff_deflate"),
+    }
+    for variant in variants:
+        made[variant]()
+    print(f"{pdf} → {out_dir}/{name}.{{{','.join(variants)}}}.tif")
+
+
 def main():
+    if "--out" in sys.argv:
+        parser = argparse.ArgumentParser(description="Scan PDFs as scanners deliver them.")
+        parser.add_argument("--out", required=True)
+        parser.add_argument("--angle", type=float, default=1.2)
+        parser.add_argument("--variants", default="300dpi,200dpi,rotated,degraded,faded")
+        parser.add_argument("pdfs", nargs="+")
+        arguments = parser.parse_args()
+        os.makedirs(arguments.out, exist_ok=True)
+        for pdf in arguments.pdfs:
+            name = os.path.basename(pdf).rsplit(".", 1)[0]
+            scan(pdf, arguments.out, name, arguments.variants.split(","), arguments.angle)
+        return
     pdf_dir = sys.argv[1] if len(sys.argv) > 1 else "samples"
     out_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join("samples", "scans")
     os.makedirs(out_dir, exist_ok=True)
     for name in SCANNED:
-        pdf = os.path.join(pdf_dir, name + ".pdf")
-        seed = zlib.crc32(name.encode())
-        at300 = render(pdf, 300)
-        save([black_and_white(p) for p in at300], os.path.join(out_dir, f"{name}.300dpi.tif"), 300,
-             compression="group4")
-        save([black_and_white(p) for p in render(pdf, 200)], os.path.join(out_dir, f"{name}.200dpi.tif"), 200,
-             compression="group4")
-        save([black_and_white(rotated(p, 1.5)) for p in at300], os.path.join(out_dir, f"{name}.rotated.tif"), 300,
-             compression="group4")
-        save([degraded(p, seed + i) for i, p in enumerate(at300)], os.path.join(out_dir, f"{name}.degraded.tif"),
-             300, compression="jpeg", quality=30)
-        print(f"{pdf} → {out_dir}/{name}.{{300dpi,200dpi,rotated,degraded}}.tif")
+        scan(os.path.join(pdf_dir, name + ".pdf"), out_dir, name, ["300dpi", "200dpi", "rotated", "degraded"], 1.5)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,6 @@ struct VNPlanDev: ParsableCommand {
             Build with `swift build -c release --product vnplan-dev` for benchmarks; \
             BENCHMARKS.md has the commands and the figures they gave.
             """,
-        subcommands: [BenchConvert.self, BenchIngest.self, BenchRepository.self, LanguageModelCommand.self]
+        subcommands: [BenchConvert.self, BenchIngest.self, BenchRepository.self, LanguageModelCommand.self, Twins.self]
     )
 }

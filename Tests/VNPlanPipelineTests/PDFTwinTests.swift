@@ -110,8 +110,8 @@ import VNPlanReaders
         #expect(pdf.tasks.count == docx.tasks.count)
         #expect(pdf.sections == docx.sections)
         #expect(pdf.document == docx.document)
-        let agreement = ScanTwinTests.agreement(pdf, twin: docx)
-        #expect(Double(agreement.equal) >= 0.95 * Double(agreement.total), "\(agreement.equal) of \(agreement.total) task fields")
+        let agreement = PlanAgreement(pdf, twin: docx)
+        #expect(agreement.fieldShare >= 0.95, "\(agreement.fieldsEqual) of \(agreement.fields) task fields")
         // A cell's wrapped lines are one text, as in the DOCX.
         #expect(pdf.tasks.map(\.activity) == docx.tasks.map(\.activity))
     }

@@ -10,33 +10,7 @@ import VNPlanReaders
 @Suite struct ScanTwinTests {
     static let scans = PipelineFixtures.samples.appendingPathComponent("scans")
 
-    /// The fields a reader of the plan looks at, as text; absent fields count when the twin has them.
-    static func fields(of task: PlanTask) -> [String: String] {
-        var fields: [String: String] = ["path": task.path, "outputs": task.outputs.joined(separator: "|"),
-                                        "lead": task.lead.joined(separator: "|"),
-                                        "support": task.support.joined(separator: "|")]
-        fields["number"] = task.number
-        fields["objective"] = task.objective
-        fields["task"] = task.task
-        fields["activity"] = task.activity
-        fields["deadline"] = task.deadline?.text
-        fields["funding"] = task.funding
-        fields["note"] = task.note
-        return fields.mapValues { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            .filter { !$0.value.isEmpty }
-    }
-
-    /// Equal fields and fields in all, task by task in order; a task the scan lacks counts as wrong.
-    static func agreement(_ scan: Plan, twin: Plan) -> (equal: Int, total: Int) {
-        var equal = 0, total = 0
-        for (index, task) in twin.tasks.enumerated() {
-            let expected = fields(of: task)
-            let actual = index < scan.tasks.count ? fields(of: scan.tasks[index]) : [:]
-            total += expected.count
-            equal += expected.filter { actual[$0.key] == $0.value }.count
-        }
-        return (equal, total)
-    }
+    static func fields(of task: PlanTask) -> [String: String] { PlanAgreement.fields(of: task) }
 
     static func names() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: scans.path).filter { $0.hasSuffix(".tif") }
@@ -55,10 +29,10 @@ import VNPlanReaders
             let scan = try PipelineFixtures.pipeline.convert(
                 InputFile(contentsOf: Self.scans.appendingPathComponent("\(name).\(degradation).tif")))
             #expect(scan.source.format == .image && scan.source.ocr)
-            let agreement = Self.agreement(scan, twin: twin)
-            print("\(name).\(degradation).tif: \(agreement.equal)/\(agreement.total) task fields as in the DOCX")
-            equal += agreement.equal
-            total += agreement.total
+            let agreement = PlanAgreement(scan, twin: twin)
+            print("\(name).\(degradation).tif: \(agreement.fieldsEqual)/\(agreement.fields) task fields as in the DOCX")
+            equal += agreement.fieldsEqual
+            total += agreement.fields
         }
         let share = Double(equal) / Double(max(total, 1))
         print("\(degradation): \(String(format: "%.1f", share * 100))% of \(total) task fields as in the DOCX twins")
