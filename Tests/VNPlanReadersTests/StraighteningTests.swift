@@ -37,3 +37,19 @@ import Testing
         #expect(abs(prepared.skew) < 0.05)
     }
 }
+
+/// A word read twice at one place (two white pieces of a turned page's cell over one text) is
+/// kept once; the same word printed elsewhere, and other words over it, are kept.
+@Suite struct WordsReadOnceTests {
+    static func word(_ text: String, _ left: Int, _ top: Int) -> OCREngine.Word {
+        OCREngine.Word(text: text, left: left, top: top, right: left + 60, bottom: top + 30, confidence: 0.9)
+    }
+
+    @Test func aWordReadTwiceAtOnePlaceIsKeptOnce() {
+        let words = [Self.word("Trung", 100, 100), Self.word("tâm", 170, 100), Self.word("Trung", 103, 98),
+                     Self.word("Trung", 100, 400), Self.word("Trưng", 101, 100), Self.word("tâm", 14, 100)]
+        let kept = PageRecognition.readOnce(words, resolution: 300)
+        #expect(kept.map(\.text) == ["Trung", "tâm", "Trung", "Trưng", "tâm"])
+        #expect(kept.map(\.top) == [100, 100, 400, 100, 100])
+    }
+}

@@ -22,6 +22,7 @@ struct PageRecognition {
         var words = cells.isEmpty ? [] : engine.words(in: reading, resolution: page.resolution, cells: cells)
         let outside = reading.whitened(cells.map(\.region)) ?? reading
         words += engine.words(in: outside, resolution: page.resolution)
+        words = Self.readOnce(words, resolution: page.resolution)
         let strokes = StrokeWidths(of: page.binary)
         let pageWords = words.map { word in
             PageWord(text: word.text,
@@ -33,6 +34,32 @@ struct PageRecognition {
         return PageGeometry(number: pageNumber, width: Double(page.grey.width), height: Double(page.grey.height),
                             unitsPerInch: Double(page.resolution), rotation: page.rotation,
                             words: pageWords, rulings: rulings.segments, warnings: Self.warnings(pageWords, pageNumber))
+    }
+
+    /// The words with each one read twice kept once. On a turned page a cell's staircased
+    /// border can leave two white pieces over the same text, each read as a cell; the same
+    /// word at (nearly) the same place is one word printed once. Linear: words are found by
+    /// their text and the grid square, a twentieth of an inch, of their top left corner.
+    static func readOnce(_ words: [OCREngine.Word], resolution: Int) -> [OCREngine.Word] {
+        let square = max(1, resolution / 20)
+        var seen: [String: [Int]] = [:]
+        var kept: [OCREngine.Word] = []
+        for word in words {
+            let column = word.left / square, row = word.top / square
+            let near = (-1...1).flatMap { dx in (-1...1).map { dy in "\(column + dx),\(row + dy),\(word.text)" } }
+            if near.contains(where: { key in seen[key]?.contains { Self.overlapMost(kept[$0], word) } ?? false }) { continue }
+            seen["\(column),\(row),\(word.text)", default: []].append(kept.count)
+            kept.append(word)
+        }
+        return kept
+    }
+
+    /// Two boxes sharing more than half of the smaller one.
+    static func overlapMost(_ a: OCREngine.Word, _ b: OCREngine.Word) -> Bool {
+        let width = min(a.right, b.right) - max(a.left, b.left), height = min(a.bottom, b.bottom) - max(a.top, b.top)
+        guard width > 0, height > 0 else { return false }
+        let smaller = min((a.right - a.left) * (a.bottom - a.top), (b.right - b.left) * (b.bottom - b.top))
+        return 2 * width * height > smaller
     }
 
     /// Below this mean word confidence, or this share of words with two letters in a row, a
