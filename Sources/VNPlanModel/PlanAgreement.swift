@@ -43,8 +43,7 @@ public struct PlanAgreement: Sendable, Equatable, Codable {
         fields["deadline"] = task.deadline?.text
         fields["funding"] = task.funding
         fields["note"] = task.note
-        return fields.mapValues { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            .filter { !$0.value.isEmpty }
+        return singleSpaced(fields).filter { !$0.value.isEmpty }
     }
 
     static func documentValues(_ document: DocumentInfo) -> [String: String] {
@@ -54,7 +53,12 @@ public struct PlanAgreement: Sendable, Equatable, Codable {
         values["date"] = document.date
         values["issuer"] = document.issuer
         values["title"] = document.title
-        return values.mapValues { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return singleSpaced(values)
+    }
+
+    /// Values with every run of white space made one space, so a wrap in a cell compares equal.
+    private static func singleSpaced(_ values: [String: String]) -> [String: String] {
+        values.mapValues { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
     }
 
     static func equalFields(_ observed: [String: String], _ expected: [String: String]) -> Int {

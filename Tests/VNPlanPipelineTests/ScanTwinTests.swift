@@ -10,8 +10,6 @@ import VNPlanReaders
 @Suite struct ScanTwinTests {
     static let scans = PipelineFixtures.samples.appendingPathComponent("scans")
 
-    static func fields(of task: PlanTask) -> [String: String] { PlanAgreement.fields(of: task) }
-
     static func names() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: scans.path).filter { $0.hasSuffix(".tif") }
             .map { String($0.prefix { $0 != "." }) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -54,7 +52,7 @@ extension ScanTwinTests {
                 let scan = try PipelineFixtures.pipeline.convert(
                     InputFile(contentsOf: Self.scans.appendingPathComponent("\(name).\(degradation).tif")))
                 for (task, expected) in zip(scan.tasks, twin.tasks) {
-                    let isRight = Self.fields(of: expected).allSatisfy { Self.fields(of: task)[$0.key] == $0.value }
+                    let isRight = PlanAgreement.fields(of: expected).allSatisfy { PlanAgreement.fields(of: task)[$0.key] == $0.value }
                     if isRight { right.append(task.confidence) } else { wrong.append(task.confidence) }
                 }
                 let unsure = scan.tasks.filter { $0.confidence < 0.5 }
